@@ -1,0 +1,22 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.deprecation import MiddlewareMixin
+
+from .errors import Conflict, DomainError
+
+
+class DomainErrorMiddleware(MiddlewareMixin):
+    """The one place where domain errors become HTTP responses with a Dutch message."""
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DomainError):
+            return None
+        template = {403: "403.html", 404: "404.html"}.get(exception.status_code, "error.html")
+        context = {
+            "message": exception.message,
+            "current_url": getattr(exception, "current_url", None)
+            if isinstance(exception, Conflict)
+            else None,
+            "status_code": exception.status_code,
+        }
+        return render(request, template, context, status=exception.status_code)

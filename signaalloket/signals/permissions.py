@@ -1,0 +1,76 @@
+"""Pure predicates about what a user may do with a signal. Used by views, exports and reports."""
+
+import rules
+
+from signaalloket.accounts.context import access_for
+from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES, Role
+
+
+def roles_on_signal(user, signal) -> frozenset[str]:
+    """The roles a user holds with respect to this signal (desk roles hold for every signal)."""
+    access = access_for(user)
+    roles: set[str] = set(access.roles & DESK_ROLES)
+    submitting = {s.organisation_id for s in signal.submitters.all()}
+    for role in SUBMITTER_ROLES:
+        if access.orgs(role) & submitting:
+            roles.add(role)
+    if access.ministry_ids and signal.fact_check_started_at is not None:
+        ministries = {a.office.ministry_id for a in signal.addressees.all()}
+        if access.ministry_ids & ministries:
+            roles.add(Role.OFFICIAL)
+    return frozenset(roles)
+
+
+@rules.predicate
+def is_desk(user) -> bool:
+    return access_for(user).is_desk
+
+
+@rules.predicate
+def is_desk_manager(user) -> bool:
+    return access_for(user).is_desk_manager
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return access_for(user).is_admin
+
+
+@rules.predicate
+def can_view_signal(user, signal) -> bool:
+    return bool(roles_on_signal(user, signal))
+
+
+@rules.predicate
+def is_submitter_of(user, signal) -> bool:
+    return bool(roles_on_signal(user, signal) & SUBMITTER_ROLES)
+
+
+@rules.predicate
+def is_official_of(user, signal) -> bool:
+    return Role.OFFICIAL in roles_on_signal(user, signal)
+
+
+@rules.predicate
+def can_edit_signal(user, signal) -> bool:
+    from .states import FINAL_STATES, State
+
+    if signal.state in FINAL_STATES:
+        return False
+    if access_for(user).is_desk:
+        return True
+    return is_submitter_of(user, signal) and signal.state in (State.INTAKE, State.DRAFTING)
+
+
+@rules.predicate
+def can_create_signal(user) -> bool:
+    access = access_for(user)
+    return access.is_desk or access.is_submitter
+
+
+rules.add_perm("signals.view_signal", can_view_signal)
+rules.add_perm("signals.change_signal", can_edit_signal)
+rules.add_perm("signals.add_signal", can_create_signal)
+rules.add_perm("signals.manage_procedure", is_desk)
+rules.add_perm("signals.view_access_log", is_desk_manager)
+rules.add_perm("signals.edit_reference_data", is_desk_manager)

@@ -1,0 +1,30 @@
+"""Reading signals. Every read starts from Signal.objects.visible_to(user)."""
+
+from django.db.models import Prefetch
+
+from signaalloket.core.errors import NotFound
+
+from .models import Addressee, Signal, Submitter
+
+
+def signal_list_for_user(*, user):
+    return (
+        Signal.objects.visible_to(user)
+        .select_related("case_handler")
+        .prefetch_related(
+            Prefetch("submitters", queryset=Submitter.objects.select_related("organisation")),
+            Prefetch("addressees", queryset=Addressee.objects.select_related("office__ministry")),
+        )
+    )
+
+
+def signal_get_for_user(*, user, pk) -> Signal:
+    """Authorise and fetch in one step; a signal the user may not see does not exist (404)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise NotFound() from exc
+    try:
+        return signal_list_for_user(user=user).prefetch_related("themes", "criteria").get(pk=pk)
+    except Signal.DoesNotExist as exc:
+        raise NotFound() from exc

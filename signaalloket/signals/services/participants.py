@@ -1,0 +1,157 @@
+"""Submitters (indieners) and addressees (bewindspersonen) of a signal."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from signaalloket.audit.services import audit_event_record
+from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.organisations.models import Office, Organisation, OrganisationKind
+
+from ..models import Addressee, ApprovalKind, ContributionStatus, Signal, Submitter
+from ..permissions import can_edit_signal, is_desk, roles_on_signal
+from ..states import State
+
+
+def submitter_add(
+    *,
+    signal: Signal,
+    actor,
+    organisation: Organisation,
+    strategic_rep_name: str = "",
+    strategic_rep_function: str = "",
+    contact_person=None,
+) -> Submitter:
+    if not can_edit_signal(actor, signal):
+        raise NotAllowed("U mag de indieners van dit signaal niet wijzigen.")
+    if organisation.kind not in (OrganisationKind.PARTNER, OrganisationKind.RIEC):
+        raise ValidationFailed(
+            "Alleen partnerorganisaties en RIEC's kunnen indienen.", field="organisation"
+        )
+    try:
+        with transaction.atomic():
+            submitter = Submitter.objects.create(
+                signal=signal,
+                organisation=organisation,
+                strategic_rep_name=strategic_rep_name.strip()[:200],
+                strategic_rep_function=strategic_rep_function.strip()[:200],
+                contact_person=contact_person,
+            )
+            audit_event_record(
+                event_type="submitter.added",
+                actor=actor,
+                signal=signal,
+                organisation=organisation,
+                data={"organisation": organisation.name},
+            )
+    except IntegrityError as exc:
+        raise ValidationFailed(
+            f"{organisation} is al indiener van dit signaal.", field="organisation"
+        ) from exc
+    return submitter
+
+
+def submitter_approve(
+    *, submitter: Submitter, actor, kind: str = ApprovalKind.IN_APP, note: str = ""
+) -> Submitter:
+    """Definitive submission on behalf of the submitter's strategic representative."""
+    signal = submitter.signal
+    if signal.state != State.DECISION:
+        raise ValidationFailed("Instemmen kan alleen in de fase 'besluit indiening'.")
+    if kind == ApprovalKind.IN_APP:
+        from signaalloket.accounts.context import access_for
+
+        if submitter.organisation_id not in access_for(actor).strategic_rep_org_ids:
+            raise NotAllowed(
+                "Alleen de strategisch vertegenwoordiger van deze organisatie kan instemmen."
+            )
+    elif not is_desk(actor):
+        raise NotAllowed("Alleen het loket registreert een instemming buiten de applicatie.")
+    with transaction.atomic():
+        updated = Submitter.objects.filter(pk=submitter.pk, approved_at__isnull=True).update(
+            approved_at=timezone.now(),
+            approved_by=actor,
+            approval_kind=kind,
+            version=F("version") + 1,
+        )
+        if not updated:
+            raise Conflict("Deze organisatie heeft al ingestemd.")
+        audit_event_record(
+            event_type="submitter.approved",
+            actor=actor,
+            signal=signal,
+            organisation=submitter.organisation,
+            data={"organisation": submitter.organisation.name, "kind": kind, "note": note},
+        )
+    submitter.refresh_from_db()
+    return submitter
+
+
+def submitter_approvals_reset(*, signal: Signal, actor) -> None:
+    """Back to drafting: earlier approvals no longer cover the changed text."""
+    Submitter.objects.filter(signal=signal, approved_at__isnull=False).update(
+        approved_at=None, approved_by=None, approval_kind="", version=F("version") + 1
+    )
+
+
+def addressee_add(
+    *, signal: Signal, actor, office: Office, is_coordinating: bool = False, contact_official=None
+) -> Addressee:
+    if not is_desk(actor) and not can_edit_signal(actor, signal):
+        raise NotAllowed("U mag de geadresseerden van dit signaal niet wijzigen.")
+    if signal.state not in (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION):
+        raise ValidationFailed("Na het aanbieden liggen de geadresseerden vast.")
+    try:
+        with transaction.atomic():
+            if is_coordinating:
+                Addressee.objects.filter(signal=signal, is_coordinating=True).update(
+                    is_coordinating=False, version=F("version") + 1
+                )
+            addressee = Addressee.objects.create(
+                signal=signal,
+                office=office,
+                is_coordinating=is_coordinating,
+                contact_official=contact_official,
+            )
+            audit_event_record(
+                event_type="addressee.added",
+                actor=actor,
+                signal=signal,
+                data={"office": str(office), "coordinating": is_coordinating},
+            )
+    except IntegrityError as exc:
+        raise ValidationFailed(
+            f"{office} is al geadresseerde van dit signaal.", field="office"
+        ) from exc
+    return addressee
+
+
+def addressee_set_contribution(
+    *, addressee: Addressee, actor, status: str, expected_version: int
+) -> Addressee:
+    from signaalloket.accounts.roles import Role
+
+    if status not in ContributionStatus.values:
+        raise ValidationFailed("Kies een geldige status.", field="status")
+    roles = roles_on_signal(actor, addressee.signal)
+    from signaalloket.accounts.context import access_for
+
+    own_ministry = addressee.office.ministry_id in access_for(actor).ministry_ids
+    if not (is_desk(actor) or (Role.OFFICIAL in roles and own_ministry)):
+        raise NotAllowed(
+            "Alleen het loket of een ambtenaar van dit ministerie wijzigt de bijdrage."
+        )
+    with transaction.atomic():
+        updated = Addressee.objects.filter(pk=addressee.pk, version=expected_version).update(
+            contribution_status=status, version=F("version") + 1
+        )
+        if not updated:
+            raise Conflict(current_url=f"/signalen/{addressee.signal_id}/")
+        audit_event_record(
+            event_type="addressee.contribution",
+            actor=actor,
+            signal=addressee.signal,
+            data={"office": str(addressee.office), "status": status},
+        )
+    addressee.refresh_from_db()
+    return addressee

@@ -1,0 +1,188 @@
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from signaalloket.accounts.context import access_for
+from signaalloket.audit.services import audit_event_record
+from signaalloket.core.dates import today
+from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.organisations.models import Organisation
+
+from ..models import (
+    Confidentiality,
+    Criterion,
+    CriterionAssessment,
+    ReferenceCounter,
+    Signal,
+    Submitter,
+    Theme,
+)
+from ..permissions import can_create_signal, can_edit_signal
+
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "origin",
+    "confidentiality",
+    "advice",
+    "advice_reason",
+    "alternative_route",
+    "case_handler",
+)
+DESK_ONLY_FIELDS = ("advice", "advice_reason", "alternative_route", "case_handler")
+
+
+def next_reference(year: int) -> tuple[int, str]:
+    """Hand out the next number of the year. Must run inside the creating transaction.
+
+    The UPDATE takes the row lock (PostgreSQL) or the database write lock (SQLite) before
+    the number is read, so concurrent creations get distinct, consecutive numbers and a
+    rolled-back creation gives its number back: the sequence has no gaps.
+    """
+    if not ReferenceCounter.objects.filter(year=year).exists():
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.create(year=year, last_number=0)
+        except IntegrityError:
+            pass  # created by a concurrent transaction
+    ReferenceCounter.objects.filter(year=year).update(last_number=F("last_number") + 1)
+    number = ReferenceCounter.objects.get(year=year).last_number
+    return number, f"BS-{year}-{number:03d}"
+
+
+def _clean_text(
+    value: str, *, field: str, label: str, max_length: int, required: bool = False
+) -> str:
+    value = (value or "").replace("\x00", "").strip()
+    if required and not value:
+        raise ValidationFailed(f"{label} is verplicht.", field=field)
+    if len(value) > max_length:
+        raise ValidationFailed(
+            f"{label} is te lang ({len(value)} tekens, maximaal {max_length}).", field=field
+        )
+    return value
+
+
+def signal_create(
+    *,
+    actor,
+    title: str,
+    summary: str = "",
+    lead_organisation: Organisation,
+    confidentiality: str = Confidentiality.CONFIDENTIAL,
+    themes: Iterable[Theme] = (),
+    origin: str = "",
+    year: int | None = None,
+) -> Signal:
+    if not can_create_signal(actor):
+        raise NotAllowed("U mag geen bestuurlijk signaal aanmaken.")
+    access = access_for(actor)
+    if not access.is_desk and lead_organisation.pk not in access.submitter_org_ids:
+        raise NotAllowed("U kunt alleen namens uw eigen organisatie een signaal starten.")
+    title = _clean_text(title, field="title", label="Titel", max_length=300, required=True)
+    summary = _clean_text(summary, field="summary", label="Samenvatting", max_length=20000)
+    origin = _clean_text(origin, field="origin", label="Herkomst", max_length=20000)
+    if confidentiality not in Confidentiality.values:
+        raise ValidationFailed("Kies een geldige rubricering.", field="confidentiality")
+    with transaction.atomic():
+        year = year or today().year
+        number, reference = next_reference(year)
+        signal = Signal.objects.create(
+            reference=reference,
+            year=year,
+            number=number,
+            title=title,
+            summary=summary,
+            origin=origin,
+            confidentiality=confidentiality,
+            created_by=actor,
+            case_handler=actor if access.is_desk else None,
+        )
+        signal.themes.set(list(themes))
+        CriterionAssessment.objects.bulk_create(
+            CriterionAssessment(signal=signal, criterion=c) for c in Criterion.values
+        )
+        Submitter.objects.create(
+            signal=signal,
+            organisation=lead_organisation,
+            is_lead=True,
+            contact_person=None if access.is_desk else actor,
+        )
+        audit_event_record(
+            event_type="signal.created",
+            actor=actor,
+            signal=signal,
+            organisation=lead_organisation,
+            data={"reference": reference, "title": title},
+        )
+    return signal
+
+
+def signal_update(
+    *, signal: Signal, actor, expected_version: int, themes=None, **changes
+) -> Signal:
+    """Change a signal's editable fields; refuses when someone else saved in between."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"Onbekende velden: {', '.join(sorted(unknown))}")
+    if not can_edit_signal(actor, signal):
+        raise NotAllowed("U mag dit signaal niet wijzigen.")
+    if not access_for(actor).is_desk and set(changes) & set(DESK_ONLY_FIELDS):
+        raise NotAllowed("Alleen het loket geeft advies.")
+    if "title" in changes:
+        changes["title"] = _clean_text(
+            changes["title"], field="title", label="Titel", max_length=300, required=True
+        )
+    for name, label in (
+        ("summary", "Samenvatting"),
+        ("origin", "Herkomst"),
+        ("advice_reason", "Motivering"),
+    ):
+        if name in changes:
+            changes[name] = _clean_text(changes[name], field=name, label=label, max_length=20000)
+    if "confidentiality" in changes and changes["confidentiality"] not in Confidentiality.values:
+        raise ValidationFailed("Kies een geldige rubricering.", field="confidentiality")
+    with transaction.atomic():
+        updated = Signal.objects.filter(pk=signal.pk, version=expected_version).update(
+            **changes, version=F("version") + 1
+        )
+        if not updated:
+            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+        signal.refresh_from_db()
+        if themes is not None:
+            signal.themes.set(list(themes))
+        audit_event_record(
+            event_type="signal.updated",
+            actor=actor,
+            signal=signal,
+            data={"fields": sorted([*changes, *(["themes"] if themes is not None else [])])},
+        )
+    return signal
+
+
+def criterion_assess(
+    *,
+    signal: Signal,
+    actor,
+    criterion: str,
+    met: bool | None,
+    motivation: str,
+    expected_version: int,
+) -> CriterionAssessment:
+    if not can_edit_signal(actor, signal):
+        raise NotAllowed("U mag dit signaal niet wijzigen.")
+    motivation = _clean_text(motivation, field="motivation", label="Motivering", max_length=20000)
+    with transaction.atomic():
+        updated = CriterionAssessment.objects.filter(
+            signal=signal, criterion=criterion, version=expected_version
+        ).update(met=met, motivation=motivation, version=F("version") + 1)
+        if not updated:
+            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+        audit_event_record(
+            event_type="criterion.assessed",
+            actor=actor,
+            signal=signal,
+            data={"criterion": criterion, "met": met},
+        )
+    return CriterionAssessment.objects.get(signal=signal, criterion=criterion)

@@ -1,0 +1,32 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class State(models.TextChoices):
+    INTAKE = "intake", _("Verkenning")
+    DRAFTING = "drafting", _("Opstellen")
+    FACT_CHECK = "fact_check", _("Ambtelijk overleg")
+    DECISION = "decision", _("Besluit indiening")
+    OFFERED = "offered", _("Aangeboden")
+    RESPONSE_RECEIVED = "response_received", _("Reactie ontvangen")
+    RESPONSE_DELIVERED = "response_delivered", _("Reactie aangeboden")
+    EFFECT_INQUIRY = "effect_inquiry", _("Effectmeting")
+    CLOSED = "closed", _("Afgesloten")
+    NOT_PURSUED = "not_pursued", _("Niet doorgezet")
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+
+MAIN_PATH = [
+    State.INTAKE,
+    State.DRAFTING,
+    State.FACT_CHECK,
+    State.DECISION,
+    State.OFFERED,
+    State.RESPONSE_RECEIVED,
+    State.RESPONSE_DELIVERED,
+    State.EFFECT_INQUIRY,
+    State.CLOSED,
+]
+FINAL_STATES = frozenset({State.CLOSED, State.NOT_PURSUED, State.WITHDRAWN})
+# From these states on, officials of addressed ministries may see the signal.
+OFFICIAL_VISIBLE_STATES = frozenset(MAIN_PATH[MAIN_PATH.index(State.FACT_CHECK) :])

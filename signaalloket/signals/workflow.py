@@ -1,0 +1,220 @@
+"""The procedure as data: states and the transition table.
+
+Each transition names who may take it, what it requires (guards) and what it does to the
+deadlines (effects). `signal_transition` in services/transitions.py is the only code that
+changes a signal's state, and it does so only along this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from signaalloket.accounts.roles import Role
+
+from .states import FINAL_STATES, State
+
+DESK = frozenset({Role.DESK_STAFF, Role.DESK_MANAGER})
+SUBMITTERS = frozenset({Role.SUBMITTER, Role.STRATEGIC_REP})
+SYSTEM = "system"  # the due-jobs command
+
+# States in which no procedure deadline runs (the clock stops; open deadlines are waived).
+CLOCK_STOPPED_STATES = FINAL_STATES
+
+
+@dataclass(frozen=True)
+class Guard:
+    check: Callable  # (signal) -> bool
+    message: str  # shown to the user when the check fails
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: State
+    target: State
+    roles: frozenset[str]
+    label: str
+    guards: tuple[Guard, ...] = ()
+    requires_reason: bool = False
+    effects: tuple[str, ...] = field(default=())  # names in services/effects.py
+
+
+# Guards (pure functions of the signal's data) ---------------------------------------------
+
+
+def _has_addressee(signal) -> bool:
+    return signal.addressees.exists()
+
+
+def _has_submitter(signal) -> bool:
+    return signal.submitters.exists()
+
+
+def _advice_suitable(signal) -> bool:
+    return signal.advice == "suitable"
+
+
+def _all_submitters_approved(signal) -> bool:
+    submitters = list(signal.submitters.all())
+    return bool(submitters) and all(s.approved_at for s in submitters)
+
+
+def _has_response_document(signal) -> bool:
+    from signaalloket.signals.guards import response_document_exists
+
+    return response_document_exists(signal)
+
+
+def _effect_answer_recorded(signal) -> bool:
+    from signaalloket.signals.guards import effect_answer_exists
+
+    return effect_answer_exists(signal)
+
+
+def _draft_ready(signal) -> bool:
+    from signaalloket.signals.guards import draft_ready_for_fact_check
+
+    return draft_ready_for_fact_check(signal)
+
+
+HAS_ADDRESSEE = Guard(
+    _has_addressee, _("Voeg eerst ten minste één geadresseerde bewindspersoon toe.")
+)
+HAS_SUBMITTER = Guard(_has_submitter, _("Voeg eerst ten minste één indienende organisatie toe."))
+ADVICE_SUITABLE = Guard(
+    _advice_suitable, _("Het loket moet eerst adviseren dat een bestuurlijk signaal geschikt is.")
+)
+ALL_APPROVED = Guard(
+    _all_submitters_approved,
+    _("Nog niet alle indienende organisaties hebben definitief ingestemd."),
+)
+RESPONSE_DOCUMENT = Guard(
+    _has_response_document, _("Registreer eerst de gezamenlijke reactie als document.")
+)
+EFFECT_ANSWER = Guard(_effect_answer_recorded, _("Het antwoord op de effectmeting ontbreekt nog."))
+DRAFT_READY = Guard(
+    _draft_ready,
+    _(
+        "De concepttekst is nog niet klaar: verplichte onderdelen of de persoonsgegevenscheck ontbreken."
+    ),
+)
+
+
+def T(source, target, roles, label, *, guards=(), reason=False, effects=()) -> Transition:
+    return Transition(
+        source, target, frozenset(roles), label, tuple(guards), reason, tuple(effects)
+    )
+
+
+S = State
+PRE_OFFER = (S.INTAKE, S.DRAFTING, S.FACT_CHECK, S.DECISION)
+
+TRANSITIONS: tuple[Transition, ...] = (
+    T(S.INTAKE, S.DRAFTING, DESK, _("Start opstellen"), guards=(ADVICE_SUITABLE, HAS_SUBMITTER)),
+    T(S.INTAKE, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=("stop_clock",)),
+    T(S.DRAFTING, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=("stop_clock",)),
+    T(
+        S.DRAFTING,
+        S.FACT_CHECK,
+        DESK,
+        _("Naar ambtelijk overleg"),
+        guards=(HAS_SUBMITTER, HAS_ADDRESSEE, DRAFT_READY),
+        effects=("mark_fact_check_started",),
+    ),
+    T(
+        S.FACT_CHECK,
+        S.DRAFTING,
+        DESK,
+        _("Terug naar opstellen (correcties nodig)"),
+        reason=True,
+        effects=("reset_approvals",),
+    ),
+    T(S.FACT_CHECK, S.DECISION, DESK, _("Feiten bevestigd: naar besluit indiening")),
+    T(
+        S.DECISION,
+        S.DRAFTING,
+        DESK,
+        _("Terug naar opstellen"),
+        reason=True,
+        effects=("reset_approvals",),
+    ),
+    T(
+        S.DECISION,
+        S.OFFERED,
+        DESK,
+        _("Aanbieden aan bewindspersonen"),
+        guards=(HAS_ADDRESSEE, ALL_APPROVED),
+        effects=("start_response_deadline",),
+    ),
+    T(
+        S.OFFERED,
+        S.RESPONSE_RECEIVED,
+        DESK,
+        _("Reactie ontvangen"),
+        guards=(RESPONSE_DOCUMENT,),
+        effects=("meet_response_deadline",),
+    ),
+    T(
+        S.RESPONSE_RECEIVED,
+        S.RESPONSE_DELIVERED,
+        DESK,
+        _("Reactie aanbieden aan indieners"),
+        guards=(RESPONSE_DOCUMENT,),
+        effects=("start_effect_deadline",),
+    ),
+    T(
+        S.RESPONSE_DELIVERED,
+        S.EFFECT_INQUIRY,
+        DESK | {SYSTEM},
+        _("Effectmeting starten"),
+        effects=("meet_effect_deadline", "start_effect_answer_deadline"),
+    ),
+    T(
+        S.EFFECT_INQUIRY,
+        S.CLOSED,
+        DESK,
+        _("Afsluiten"),
+        guards=(EFFECT_ANSWER,),
+        effects=("stop_clock",),
+    ),
+    *(
+        T(
+            source,
+            S.WITHDRAWN,
+            DESK | SUBMITTERS,
+            _("Intrekken"),
+            reason=True,
+            effects=("stop_clock",),
+        )
+        for source in PRE_OFFER
+    ),
+)
+
+_BY_EDGE = {(t.source, t.target): t for t in TRANSITIONS}
+assert len(_BY_EDGE) == len(TRANSITIONS), "duplicate edge in the transition table"
+
+
+def find(source: str, target: str) -> Transition | None:
+    return _BY_EDGE.get((State(source), State(target)))
+
+
+def outgoing(source: str) -> list[Transition]:
+    return [t for t in TRANSITIONS if t.source == source]
+
+
+def failing_guards(transition: Transition, signal) -> list[str]:
+    return [str(g.message) for g in transition.guards if not g.check(signal)]
+
+
+def mermaid() -> str:
+    """State diagram of the table, for docs/architecture.md (see `manage.py workflow_diagram`)."""
+    lines = ["stateDiagram-v2", f"    [*] --> {State.INTAKE.value}"]
+    for t in TRANSITIONS:
+        who = "desk" if t.roles <= DESK | {SYSTEM} else "desk/submitters"
+        extra = ", reason" if t.requires_reason else ""
+        lines.append(f"    {t.source.value} --> {t.target.value}: {who}{extra}")
+    for final in sorted(FINAL_STATES):
+        lines.append(f"    {final} --> [*]")
+    return "\n".join(lines)

@@ -1,0 +1,68 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from signaalloket.audit.models import AccessAction
+from signaalloket.audit.services import access_log_record
+from signaalloket.core.errors import DomainError
+from signaalloket.signals import workflow
+from signaalloket.signals.permissions import roles_on_signal
+from signaalloket.signals.selectors import signal_get_for_user, signal_list_for_user
+from signaalloket.signals.services import signal_transition
+from signaalloket.signals.timeline import timeline_for
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    signals = signal_list_for_user(user=request.user)[:20]
+    return render(request, "web/home.html", {"signals": signals})
+
+
+@login_required
+def signal_list(request: HttpRequest) -> HttpResponse:
+    signals = signal_list_for_user(user=request.user)[:200]
+    return render(request, "web/signal_list.html", {"signals": signals})
+
+
+@login_required
+def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = signal_get_for_user(user=request.user, pk=pk)
+    access_log_record(
+        user=request.user, action=AccessAction.VIEW, signal=signal, description=signal.reference
+    )
+    roles = roles_on_signal(request.user, signal)
+    actions = [t for t in workflow.outgoing(signal.state) if t.roles & roles]
+    return render(
+        request,
+        "web/signal_detail.html",
+        {
+            "signal": signal,
+            "actions": actions,
+            "timeline": timeline_for(signal=signal, user=request.user),
+            "deadlines": signal.deadlines.all(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def signal_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = signal_get_for_user(user=request.user, pk=pk)
+    try:
+        signal_transition(
+            signal=signal,
+            actor=request.user,
+            to=request.POST.get("to", ""),
+            reason=request.POST.get("reason", ""),
+            expected_state=request.POST.get("expected_state") or None,
+        )
+    except DomainError as exc:
+        if exc.status_code in (403, 404):
+            raise
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("De status is gewijzigd."))
+    return redirect("web:signal_detail", pk=signal.pk)

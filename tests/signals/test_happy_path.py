@@ -1,0 +1,18 @@
+import pytest
+
+from signaalloket.audit.services import audit_chain_verify
+from signaalloket.deadlines.models import Deadline
+from signaalloket.signals.models import StateChange
+from signaalloket.signals.states import State
+from tests.builders import build_signal
+
+
+@pytest.mark.django_db
+def test_signal_walks_to_effect_inquiry_with_deadlines(desk_user):
+    signal = build_signal(desk=desk_user, state=State.EFFECT_INQUIRY)
+    assert signal.state == State.EFFECT_INQUIRY
+    assert signal.reference.startswith("BS-")
+    kinds = dict(Deadline.objects.filter(signal=signal).values_list("kind", "status"))
+    assert kinds == {"response": "met", "effect_inquiry": "met", "effect_answer": "open"}
+    assert StateChange.objects.filter(signal=signal).count() == 7
+    assert audit_chain_verify() is None
