@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "signaalloket.audit",
     "signaalloket.signals",
     "signaalloket.deadlines",
+    "signaalloket.documents",
     "signaalloket.web",
 ]
 

@@ -14,6 +14,8 @@ from signaalloket.signals.selectors import signal_get_for_user, signal_list_for_
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.timeline import timeline_for
 
+from .panels import panels_for
+
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
@@ -43,6 +45,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "actions": actions,
             "timeline": timeline_for(signal=signal, user=request.user),
             "deadlines": signal.deadlines.all(),
+            "panels": panels_for(request, signal),
         },
     )
 
