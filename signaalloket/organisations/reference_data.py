@@ -135,7 +135,16 @@ OFFICES = [
         RUTTE4,
         RUTTE4_END,
     ),
+    ("BZ", M, "Minister van Buitenlandse Zaken", "Wopke Hoekstra", RUTTE4, D(2023, 9, 1)),
     ("BZ", M, "Minister van Buitenlandse Zaken", "Hanke Bruins Slot", D(2023, 9, 5), RUTTE4_END),
+    (
+        "OCW",
+        M,
+        "Minister van Onderwijs, Cultuur en Wetenschap",
+        "Robbert Dijkgraaf",
+        RUTTE4,
+        RUTTE4_END,
+    ),
 ]
 
 # code, name: the partner organisation kinds of PROCESS.md

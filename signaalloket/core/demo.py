@@ -1,0 +1,385 @@
+"""Demo data for `make run`: users for every role and signals in every state (2022-2026).
+
+Everything goes through the services, exactly as a user would create it; timestamps are set
+by travelling in time (time-machine), so deadlines and the timeline look real.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from signaalloket.accounts.models import Membership, User
+from signaalloket.organisations.models import Ministry, Office, Organisation, PartnerKind
+from signaalloket.organisations.reference_data import DESK_ORGANISATION
+from signaalloket.organisations.reference_data import load as load_reference_data
+from signaalloket.signals.models import Signal, Theme
+from signaalloket.signals.states import MAIN_PATH, State
+
+DEMO_PASSWORD = "Signaal-demo-2026"  # noqa: S105 - published demo password, local settings only
+MARKER_EMAIL = "loket@demo.example"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    name: str
+    role: str
+    organisation: str
+    description: str
+
+
+def _ministry_org(code: str) -> str:
+    ministry = Ministry.objects.current().get(code=code)
+    return ministry.organisations.get().name
+
+
+DEMO_USERS = [
+    DemoUser(MARKER_EMAIL, "Lotte de Loket", "desk_staff", DESK_ORGANISATION, "loketmedewerker"),
+    DemoUser(
+        "manager@demo.example", "Marco Manager", "desk_manager", DESK_ORGANISATION, "loketmanager"
+    ),
+    DemoUser(
+        "indiener@demo.example",
+        "Ilse Indiener",
+        "submitter",
+        "RIEC Den Haag",
+        "indiener (RIEC Den Haag)",
+    ),
+    DemoUser(
+        "sv@demo.example",
+        "Sander Strateeg",
+        "strategic_rep",
+        "RIEC Den Haag",
+        "strategisch vertegenwoordiger (RIEC Den Haag)",
+    ),
+    DemoUser(
+        "gemeente@demo.example",
+        "Gert Gemeente",
+        "submitter",
+        "Gemeente Rotterdam",
+        "indiener (Gemeente Rotterdam)",
+    ),
+    DemoUser("ambtenaar@demo.example", "Anna Ambtenaar", "official", "JenV", "ambtenaar (JenV)"),
+    DemoUser("szw@demo.example", "Sam Sociaal", "official", "SZW", "ambtenaar (SZW)"),
+    DemoUser(
+        "beheer@demo.example", "Bert Beheer", "admin", DESK_ORGANISATION, "functioneel beheerder"
+    ),
+]
+
+THEMES = [
+    "Subsidies",
+    "Mensenhandel",
+    "Vastgoed",
+    "Witwassen",
+    "Arbeidsuitbuiting",
+    "Vergunningen",
+    "Logistiek",
+]
+
+
+@dataclass(frozen=True)
+class DemoSignal:
+    title: str
+    summary: str
+    lead: str
+    co: tuple[str, ...]
+    ministries: tuple[str, ...]  # first is the coordinating ministry
+    state: str
+    year: int
+    themes: tuple[str, ...]
+
+
+SIGNALS = [
+    DemoSignal(
+        "Misbruik van subsidies die worden verstrekt door RVO",
+        "Criminele samenwerkingsverbanden vragen via stromannen subsidies aan bij de Rijksdienst "
+        "voor Ondernemend Nederland. De controle vooraf is beperkt en terugvordering komt te laat.",
+        "RIEC Den Haag",
+        (),
+        ("JenV", "LNV", "EZK"),
+        State.RESPONSE_DELIVERED,
+        2023,
+        ("Subsidies",),
+    ),
+    DemoSignal(
+        "Seksuele uitbuiting van Roemeense en Moldavische vrouwen door Roemeense criminele "
+        "samenwerkingsverbanden in Nederland",
+        "Het Mensenhandel Fieldlab-team Lovitura zag dat inschrijving, huisvesting en "
+        "bankrekeningen stelselmatig worden geregeld door facilitators, waardoor uitbuiting "
+        "buiten beeld blijft.",
+        "Mensenhandel Fieldlab-team Lovitura",
+        (),
+        ("JenV", "SZW", "BZ"),
+        State.CLOSED,
+        2023,
+        ("Mensenhandel",),
+    ),
+    DemoSignal(
+        "Katvangers bij de inschrijving van rechtspersonen in het Handelsregister",
+        "Bij inschrijving wordt de identiteit van bestuurders niet getoetst; katvangers worden op "
+        "grote schaal ingezet.",
+        "RIEC Rotterdam",
+        ("Belastingdienst",),
+        ("JenV", "EZ"),
+        State.EFFECT_INQUIRY,
+        2024,
+        ("Witwassen",),
+    ),
+    DemoSignal(
+        "Malafide uitzendbureaus en de registratieplicht",
+        "Uitzendbureaus die na een boete opnieuw worden opgericht onder een andere naam.",
+        "Nederlandse Arbeidsinspectie",
+        ("RIEC Midden-Nederland",),
+        ("SZW",),
+        State.OFFERED,
+        2025,
+        ("Arbeidsuitbuiting",),
+    ),
+    DemoSignal(
+        "Vastgoedtransacties zonder zicht op de herkomst van het geld",
+        "Contante aanbetalingen en snelle doorverkoop van panden via BV's zonder toezicht.",
+        "RIEC Den Haag",
+        ("Gemeente Rotterdam",),
+        ("JenV", "Fin"),
+        State.DECISION,
+        2026,
+        ("Vastgoed", "Witwassen"),
+    ),
+    DemoSignal(
+        "Exploitatievergunningen horeca: Bibob-toets omzeild via tussenpersonen",
+        "Vergunningen worden aangevraagd door tussenpersonen zonder dat de feitelijk "
+        "leidinggevende in beeld komt.",
+        "Gemeente Rotterdam",
+        (),
+        ("BZK", "JenV"),
+        State.FACT_CHECK,
+        2026,
+        ("Vergunningen",),
+    ),
+    DemoSignal(
+        "Misbruik van de vrijstelling voor vergunningvrije opslag in havengebieden",
+        "Containers met precursoren worden opgeslagen op terreinen zonder meldplicht.",
+        "RIEC Zeeland-West-Brabant",
+        ("Douane",),
+        ("IenW", "JenV"),
+        State.DRAFTING,
+        2026,
+        ("Logistiek",),
+    ),
+    DemoSignal(
+        "Huisvesting arbeidsmigranten als verdienmodel voor criminelen",
+        "Verkenning: signalen over overbewoning en doorverhuur via stromannen.",
+        "RIEC Oost-Brabant",
+        (),
+        ("SZW",),
+        State.INTAKE,
+        2026,
+        ("Arbeidsuitbuiting", "Vastgoed"),
+    ),
+    DemoSignal(
+        "Onterechte toeslagen via fictieve adressen",
+        "Na de verkenning bleek het knelpunt al in een lopend wetgevingstraject te worden "
+        "aangepakt; het loket adviseerde een andere route.",
+        "Dienst Toeslagen",
+        (),
+        ("Fin",),
+        State.NOT_PURSUED,
+        2022,
+        ("Subsidies",),
+    ),
+    DemoSignal(
+        "Witwassen via cryptomunten bij geldautomaten",
+        "De indieners hebben het signaal ingetrokken nadat de minister zelf onderzoek aankondigde.",
+        "FIOD",
+        (),
+        ("Fin", "JenV"),
+        State.WITHDRAWN,
+        2022,
+        ("Witwassen",),
+    ),
+    DemoSignal(
+        "Vergunningvrije verbouwingen voor drugslabs in het buitengebied",
+        "Leegstaande agrarische opstallen worden zonder vergunning verbouwd tot productielocatie.",
+        "RIEC Noord-Nederland",
+        ("Nationale Politie",),
+        ("BZK", "LVVN"),
+        State.RESPONSE_RECEIVED,
+        2025,
+        ("Vergunningen",),
+    ),
+    DemoSignal(
+        "Misbruik van de Wet kinderopvang door criminele exploitanten",
+        "Kinderopvangorganisaties dienen als dekmantel voor witwassen via subsidies.",
+        "RIEC Amsterdam-Amstelland",
+        (),
+        ("SZW", "OCW"),
+        State.CLOSED,
+        2024,
+        ("Subsidies", "Witwassen"),
+    ),
+]
+
+
+def demo_already_loaded() -> bool:
+    return User.objects.filter(email=MARKER_EMAIL).exists()
+
+
+def load_demo() -> bool:
+    """Load everything once. Returns False when the demo data was already there."""
+    if demo_already_loaded():
+        return False
+    # One transaction: a failure leaves nothing half-loaded, and the next run tries again.
+    with transaction.atomic():
+        load_reference_data()
+        _organisations()
+        users = _users()
+        for theme in THEMES:
+            Theme.objects.get_or_create(name=theme)
+        for spec in SIGNALS:
+            _signal(spec, users)
+    return True
+
+
+def _organisations() -> None:
+    gemeente = PartnerKind.objects.get(code="gemeente")
+    team = PartnerKind.objects.get(code="team")
+    Organisation.objects.get_or_create(
+        name="Gemeente Rotterdam", defaults={"kind": "partner", "partner_kind": gemeente}
+    )
+    Organisation.objects.get_or_create(
+        name="Mensenhandel Fieldlab-team Lovitura",
+        defaults={"kind": "partner", "partner_kind": team},
+    )
+
+
+def _users() -> dict[str, User]:
+    users = {}
+    for spec in DEMO_USERS:
+        org_name = spec.organisation
+        if spec.role == "official":
+            org_name = _ministry_org(spec.organisation)
+        organisation = Organisation.objects.get(name=org_name)
+        user = User.objects.create_user(
+            spec.email, DEMO_PASSWORD, full_name=spec.name, is_staff=spec.role == "admin"
+        )
+        Membership.objects.create(user=user, organisation=organisation, role=spec.role)
+        users[spec.email] = user
+    return users
+
+
+def _office_for(code: str, on: dt.date) -> Office:
+    ministry = (
+        Ministry.objects.current(on).filter(code=code).first()
+        or Ministry.objects.filter(code=code).order_by("-valid_from").first()
+    )
+    offices = Office.objects.current(on).filter(ministry=ministry, kind="minister")
+    return offices.first() or Office.objects.filter(ministry=ministry).first()
+
+
+def _signal(spec: DemoSignal, users: dict[str, User]) -> Signal:
+    import time_machine
+
+    from signaalloket.signals.services import signal_create, signal_transition, signal_update
+    from signaalloket.signals.services.participants import (
+        addressee_add,
+        submitter_add,
+        submitter_approve,
+    )
+
+    desk = users[MARKER_EMAIL]
+    rep = users["sv@demo.example"]
+    start = dt.datetime(spec.year, 2, 3, 10, 0, tzinfo=dt.UTC)
+    clock = [start]
+
+    def step(days: int):
+        clock[0] = clock[0] + dt.timedelta(days=days)
+        return time_machine.travel(clock[0], tick=False)
+
+    with step(0), transaction.atomic():
+        lead = Organisation.objects.get(name=spec.lead)
+        signal = signal_create(
+            actor=desk,
+            title=spec.title,
+            summary=spec.summary,
+            lead_organisation=lead,
+            themes=Theme.objects.filter(name__in=spec.themes),
+            year=spec.year,
+        )
+        for name in spec.co:
+            submitter_add(
+                signal=signal, actor=desk, organisation=Organisation.objects.get(name=name)
+            )
+        if spec.lead == "RIEC Den Haag":
+            lead_submitter = signal.submitters.get(organisation=lead)
+            from signaalloket.signals.models import Submitter
+
+            Submitter.objects.filter(pk=lead_submitter.pk).update(
+                strategic_rep_name=rep.full_name, strategic_rep_function="Directeur RIEC Den Haag"
+            )
+    if spec.state == State.INTAKE:
+        return signal
+    if spec.state == State.NOT_PURSUED:
+        with step(20):
+            return signal_transition(
+                signal=signal, actor=desk, to=State.NOT_PURSUED, reason=spec.summary[:200]
+            )
+    with step(14), transaction.atomic():
+        signal = signal_update(
+            signal=signal,
+            actor=desk,
+            expected_version=signal.version,
+            advice="suitable",
+            advice_reason="Het knelpunt voldoet aan de drie criteria.",
+        )
+        for i, code in enumerate(spec.ministries):
+            addressee_add(
+                signal=signal,
+                actor=desk,
+                office=_office_for(code, clock[0].date()),
+                is_coordinating=i == 0,
+            )
+        signal = signal_transition(signal=signal, actor=desk, to=State.DRAFTING)
+    if spec.state == State.WITHDRAWN:
+        with step(30):
+            return signal_transition(
+                signal=signal,
+                actor=desk,
+                to=State.WITHDRAWN,
+                reason="Ingetrokken door de indieners.",
+            )
+    target = MAIN_PATH.index(State(spec.state))
+    days = {
+        State.FACT_CHECK: 45,
+        State.DECISION: 21,
+        State.OFFERED: 14,
+        State.RESPONSE_RECEIVED: 80,
+        State.RESPONSE_DELIVERED: 10,
+        State.EFFECT_INQUIRY: 183,
+        State.CLOSED: 30,
+    }
+    for next_state in MAIN_PATH[MAIN_PATH.index(State.DRAFTING) + 1 : target + 1]:
+        with step(days[next_state]), transaction.atomic():
+            if next_state == State.OFFERED:
+                for submitter in signal.submitters.select_related("organisation"):
+                    submitter_approve(
+                        submitter=submitter,
+                        actor=desk,
+                        kind="offline",
+                        note="Getekende brief ontvangen",
+                    )
+            if not _prepare(next_state, signal, desk):
+                return signal
+            signal = signal_transition(signal=signal, actor=desk, to=next_state)
+    return signal
+
+
+def _prepare(next_state: str, signal: Signal, desk: User) -> bool:
+    """Create what a step requires (response document, effect answer) where the feature exists."""
+    from signaalloket.core import demo_hooks
+
+    if next_state == State.RESPONSE_RECEIVED:
+        return demo_hooks.register_response(signal, desk)
+    if next_state == State.CLOSED:
+        return demo_hooks.record_effect(signal, desk)
+    return True
