@@ -16,6 +16,17 @@ class DeadlineStatus(models.TextChoices):
     WAIVED = "waived", _("Vervallen")
 
 
+class DeadlineQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DeadlineQuerySet":
+        """Deadlines of the signals this user may see (the only door to deadline data)."""
+        from signaalloket.signals.models import Signal
+
+        return self.filter(signal__in=Signal.objects.visible_to(user).values("pk"))
+
+    def open(self) -> "DeadlineQuerySet":
+        return self.filter(status=DeadlineStatus.OPEN)
+
+
 class Deadline(models.Model):
     signal = models.ForeignKey(
         "signals.Signal",
@@ -33,6 +44,8 @@ class Deadline(models.Model):
     reason = models.TextField(_("reden"), blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = DeadlineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("termijn")
@@ -59,6 +72,13 @@ class Deadline(models.Model):
     @property
     def is_extended(self) -> bool:
         return self.due_date != self.original_due_date
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still open and its last day has passed."""
+        from signaalloket.core.dates import today
+
+        return self.status == DeadlineStatus.OPEN and self.due_date < today()
 
 
 class DeadlineExtension(models.Model):

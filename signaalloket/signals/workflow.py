@@ -197,6 +197,9 @@ assert len(_BY_EDGE) == len(TRANSITIONS), "duplicate edge in the transition tabl
 
 
 def find(source: str, target: str) -> Transition | None:
+    """The edge from source to target, or None (also for a value that is not a state)."""
+    if source not in State.values or target not in State.values:
+        return None
     return _BY_EDGE.get((State(source), State(target)))
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from signaalloket.core.dates import add_months, today
 from signaalloket.deadlines.models import DeadlineKind
@@ -61,7 +62,8 @@ def stop_clock(*, signal, actor) -> None:
             kind=None,
             met=False,
             actor=actor,
-            reason=f"Signaal {signal.get_state_display().lower()}",
+            reason=_("Klok gestopt: signaal %(state)s")
+            % {"state": signal.get_state_display().lower()},
         )
 
 
