@@ -10,6 +10,8 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("", include("signaalloket.documents.urls")),
+    path("", include("signaalloket.drafting.urls")),
     path("", include("signaalloket.web.urls")),
 ]
 

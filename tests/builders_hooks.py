@@ -6,8 +6,32 @@ Features that add these (documents, effect inquiry) replace these functions' bod
 from signaalloket.signals import guards
 
 
+def small_pdf_bytes() -> bytes:
+    """A valid one-page PDF, made with pypdf."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def register_response(signal, desk) -> None:
-    raise NotImplementedError("register a response document through the documents service")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from signaalloket.documents.services import document_upload
+
+    document_upload(
+        signal=signal,
+        actor=desk,
+        uploaded_file=SimpleUploadedFile("reactie.pdf", small_pdf_bytes()),
+        kind="response",
+        title="Gezamenlijke reactie",
+        confidentiality="confidential",
+    )
 
 
 def record_effect(signal, desk) -> None:

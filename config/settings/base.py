@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "signaalloket.signals",
     "signaalloket.deadlines",
     "signaalloket.documents",
+    "signaalloket.drafting",
     "signaalloket.web",
 ]
 
@@ -149,6 +150,7 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = None  # documents are only served through a permission-checked view
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

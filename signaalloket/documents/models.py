@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalloket.signals.models import Confidentiality
 
+from .querysets import DocumentQuerySet, DocumentVersionQuerySet
+
 
 class DocumentKind(models.TextChoices):
     ATTACHMENT = "attachment", _("Bijlage")
@@ -44,6 +46,8 @@ class Document(models.Model):
     retraction_reason = models.TextField(_("reden intrekking"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
@@ -78,6 +82,8 @@ class DocumentVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+
+    objects = DocumentVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("documentversie")
