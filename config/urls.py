@@ -2,14 +2,17 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from signaalloket.accounts import views as accounts_views
 from signaalloket.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", accounts_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("", include("signaalloket.accounts.urls")),
+    path("", include("signaalloket.audit.urls")),
     path("", include("signaalloket.documents.urls")),
     path("", include("signaalloket.drafting.urls")),
     path("", include("signaalloket.web.urls")),

@@ -1,0 +1,54 @@
+"""The administration site (/beheer/): administrators and desk managers, behind MFA."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
+from django.utils.translation import gettext_lazy as _
+
+from .context import access_for
+
+
+def may_use_admin_site(user) -> bool:
+    """Active staff with an administrator or desk-manager role (or a superuser)."""
+    if not (user and user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    access = access_for(user)
+    return user.is_superuser or access.is_admin or access.is_desk_manager
+
+
+class SignaalloketAdminSite(admin.AdminSite):
+    site_header = _("Beheer Signaalloket")
+    site_title = _("Beheer Signaalloket")
+    index_title = _("Functioneel beheer")
+
+    def has_permission(self, request) -> bool:
+        user = request.user
+        if not may_use_admin_site(user):
+            return False
+        verified = hasattr(user, "is_verified") and user.is_verified()
+        return verified or not settings.MFA_REQUIRED
+
+    def login(self, request, extra_context=None):
+        """One login for the whole application (e-mail, lock-out, MFA, audit)."""
+        next_url = request.GET.get("next") or resolve_url("admin:index")
+        if request.user.is_authenticated:
+            if may_use_admin_site(request.user):
+                # Permitted role, but the second step is still missing.
+                return HttpResponseRedirect(
+                    f"{resolve_url('accounts:mfa_verify')}?{urlencode({'next': next_url})}"
+                )
+            raise PermissionDenied(
+                _("Alleen functioneel beheerders en loketmanagers hebben toegang tot het beheer.")
+            )
+        return HttpResponseRedirect(
+            f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': next_url})}"
+        )
+
+
+class SignaalloketAdminConfig(AdminConfig):
+    default_site = "signaalloket.accounts.admin_site.SignaalloketAdminSite"

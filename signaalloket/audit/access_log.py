@@ -1,0 +1,27 @@
+"""Reading the access log (inzageregistratie): desk managers only."""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from signaalloket.core.errors import NotAllowed
+from signaalloket.signals.permissions import is_desk_manager
+
+from .models import AccessLogEntry
+
+
+def access_log_visible_to(user) -> QuerySet[AccessLogEntry]:
+    """The only door to access-log rows: everything for desk managers, nothing for others."""
+    queryset = AccessLogEntry.objects.select_related("user", "signal")
+    if is_desk_manager(user):
+        return queryset.order_by("-created_at", "-id")
+    return queryset.none()
+
+
+def access_log_require_reader(user) -> None:
+    if not is_desk_manager(user):
+        raise NotAllowed(
+            _(
+                "Alleen loketmanagers kunnen de inzageregistratie bekijken. Wilt u weten wie "
+                "een signaal heeft ingezien? Vraag het aan een loketmanager."
+            )
+        )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "audit"
+
+urlpatterns = [
+    path("inzage/", views.access_log, name="access_log"),
+    path("inzage/signaal/<int:pk>/", views.access_log_for_signal, name="access_log_signal"),
+    path("inzage/gebruiker/<int:pk>/", views.access_log_for_user, name="access_log_user"),
+]
