@@ -19,8 +19,9 @@ run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py demo_logins
-	@($(PY) manage.py run_due_jobs_loop --interval 300 &) ; \
-	exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) manage.py run_due_jobs_loop --interval 300 & loop=$$!; \
+	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

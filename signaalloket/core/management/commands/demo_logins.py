@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand
 
 from signaalloket.core.demo import DEMO_PASSWORD, DEMO_USERS
@@ -12,5 +14,6 @@ class Command(BaseCommand):
         for user in DEMO_USERS:
             self.stdout.write(f"  {user.email:<26} {user.description}")
         self.stdout.write("")
-        self.stdout.write("Open http://127.0.0.1:8000/ en log in met een van deze accounts.")
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(f"Open http://127.0.0.1:{port}/ en log in met een van deze accounts.")
         self.stdout.write("")
