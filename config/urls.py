@@ -15,6 +15,9 @@ urlpatterns = [
     path("", include("signaalloket.audit.urls")),
     path("", include("signaalloket.documents.urls")),
     path("", include("signaalloket.drafting.urls")),
+    path("", include("signaalloket.meetings.urls")),
+    path("", include("signaalloket.notifications.urls")),
+    path("", include("signaalloket.procedure.urls")),
     path("", include("signaalloket.web.urls")),
 ]
 

@@ -3,9 +3,6 @@
 Features that add these (documents, effect inquiry) replace these functions' bodies.
 """
 
-from signaalloket.signals import guards
-
-
 def small_pdf_bytes() -> bytes:
     """A valid one-page PDF, made with pypdf."""
     import io
@@ -35,5 +32,8 @@ def register_response(signal, desk) -> None:
 
 
 def record_effect(signal, desk) -> None:
-    # Until the effect-inquiry feature exists, accept closing without an answer in tests.
-    guards.register("effect_answer_exists", lambda s: True)
+    from signaalloket.procedure.services import effect_answer_submit
+
+    effect_answer_submit(
+        signal=signal, actor=desk, outcome="policy_changed", explanation="Beleid aangepast."
+    )

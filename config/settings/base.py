@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "signaalloket.documents",
     "signaalloket.drafting",
     "signaalloket.web",
+    "signaalloket.meetings",
+    "signaalloket.notifications",
+    "signaalloket.procedure",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "signaalloket.core.context_processors.site",
+                "signaalloket.notifications.context_processors.unread_notifications",
             ],
         },
     }
@@ -200,4 +204,9 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 EFFECT_ANSWER_PERIOD_MONTHS = env.int("EFFECT_ANSWER_PERIOD_MONTHS", default=1)
+# Reminders (notifications app): days before the response deadline, then weekly while overdue
+REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[28, 7, 0])
+EFFECT_REMINDER_AFTER_DAYS = env.int("EFFECT_REMINDER_AFTER_DAYS", default=28)
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)  # local hour from which daily digests go out
+NOTIFY_INCLUDE_TITLE = env.bool("NOTIFY_INCLUDE_TITLE", default=False)  # titles in e-mails
 CSRF_FAILURE_VIEW = "signaalloket.core.views.csrf_failure"

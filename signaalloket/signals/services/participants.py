@@ -94,6 +94,19 @@ def submitter_approvals_reset(*, signal: Signal, actor) -> None:
     )
 
 
+def _check_contact_official(office: Office, contact_official) -> None:
+    """A contact official must hold an active official membership in the office's ministry."""
+    if contact_official is None:
+        return
+    from signaalloket.accounts.context import access_for
+
+    if office.ministry_id not in access_for(contact_official).ministry_ids:
+        raise ValidationFailed(
+            "De contactambtenaar moet ambtenaar zijn bij het ministerie van deze bewindspersoon.",
+            field="contact_official",
+        )
+
+
 def addressee_add(
     *, signal: Signal, actor, office: Office, is_coordinating: bool = False, contact_official=None
 ) -> Addressee:
@@ -101,6 +114,7 @@ def addressee_add(
         raise NotAllowed("U mag de geadresseerden van dit signaal niet wijzigen.")
     if signal.state not in (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION):
         raise ValidationFailed("Na het aanbieden liggen de geadresseerden vast.")
+    _check_contact_official(office, contact_official)
     try:
         with transaction.atomic():
             if is_coordinating:
@@ -152,6 +166,47 @@ def addressee_set_contribution(
             actor=actor,
             signal=addressee.signal,
             data={"office": str(addressee.office), "status": status},
+        )
+    addressee.refresh_from_db()
+    return addressee
+
+
+def addressee_update(
+    *,
+    addressee: Addressee,
+    actor,
+    is_coordinating: bool,
+    contact_official=None,
+    expected_version: int,
+) -> Addressee:
+    """Mark the coordinating ministry (penvoerder) and name the contact official."""
+    signal = addressee.signal
+    if not is_desk(actor) and not can_edit_signal(actor, signal):
+        raise NotAllowed("U mag de geadresseerden van dit signaal niet wijzigen.")
+    if signal.state in (State.CLOSED, State.NOT_PURSUED, State.WITHDRAWN):
+        raise ValidationFailed("Dit signaal is afgerond; de geadresseerden liggen vast.")
+    _check_contact_official(addressee.office, contact_official)
+    with transaction.atomic():
+        if is_coordinating:
+            Addressee.objects.filter(signal=signal, is_coordinating=True).exclude(
+                pk=addressee.pk
+            ).update(is_coordinating=False, version=F("version") + 1)
+        updated = Addressee.objects.filter(pk=addressee.pk, version=expected_version).update(
+            is_coordinating=is_coordinating,
+            contact_official=contact_official,
+            version=F("version") + 1,
+        )
+        if not updated:
+            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+        audit_event_record(
+            event_type="addressee.updated",
+            actor=actor,
+            signal=signal,
+            data={
+                "office": str(addressee.office),
+                "coordinating": is_coordinating,
+                "contact_official": getattr(contact_official, "pk", None),
+            },
         )
     addressee.refresh_from_db()
     return addressee

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "signaalloket.meetings"
+    label = "meetings"
+    verbose_name = "Ambtelijk overleg"
+
+    def ready(self) -> None:
+        from signaalloket.web.panels import SignalPanel, register_panel
+
+        from .panels import meeting_panel_context
+
+        register_panel(
+            SignalPanel(
+                key="fact_check_meeting",
+                order=15,
+                template="meetings/_panel.html",
+                context=meeting_panel_context,
+            )
+        )

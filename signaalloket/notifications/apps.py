@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "signaalloket.notifications"
+    label = "notifications"
+    verbose_name = "Berichten"
+
+    def ready(self) -> None:
+        from signaalloket.core.events import subscribe
+        from signaalloket.core.jobs import register_job
+
+        from . import handlers, jobs
+
+        subscribe("signal.transitioned", handlers.on_signal_transitioned)
+        register_job("response_reminders", jobs.send_response_reminders)
+        register_job("notification_mail", jobs.send_pending_mail)
+        register_job("notification_digests", jobs.send_digests)

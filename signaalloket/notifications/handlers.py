@@ -1,0 +1,113 @@
+"""Who hears about a state change, and what they are told. Subscribed to "signal.transitioned"."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from signaalloket.signals.models import Signal, StateChange
+from signaalloket.signals.states import State
+
+from . import recipients as r
+from .models import NotificationKind as K
+from .services import notification_create_many
+
+
+def signal_url(signal) -> str:
+    return reverse("web:signal_detail", args=[signal.pk])
+
+
+def effect_form_url(signal) -> str:
+    return reverse("procedure:effect_answer", args=[signal.pk])
+
+
+def plan_for_transition(signal, source: str, target: str) -> list[tuple[list, str, str, str]]:
+    """(recipients, kind, text, url) per message for this state change."""
+    ref = signal.reference
+    url = signal_url(signal)
+    plan: list[tuple[list, str, str, str]] = []
+    if target == State.FACT_CHECK:
+        text = _("Signaal %(ref)s is klaar voor ambtelijk overleg.") % {"ref": ref}
+        plan.append(
+            (
+                r.all_officials_of_addressed_ministries(signal) + r.submitter_recipients(signal),
+                K.FACT_CHECK_STARTED,
+                text,
+                url,
+            )
+        )
+    elif target == State.DRAFTING and source in (State.FACT_CHECK, State.DECISION):
+        text = _("Signaal %(ref)s gaat terug naar opstellen: correcties nodig.") % {"ref": ref}
+        plan.append((r.submitter_recipients(signal), K.CORRECTIONS_NEEDED, text, url))
+    elif target == State.DECISION:
+        text = _(
+            "De feiten van signaal %(ref)s zijn bevestigd. "
+            "De strategisch vertegenwoordigers kunnen nu definitief instemmen."
+        ) % {"ref": ref}
+        plan.append(
+            (
+                r.submitter_recipients(signal) + r.strategic_rep_recipients(signal),
+                K.APPROVAL_REQUESTED,
+                text,
+                url,
+            )
+        )
+    elif target == State.OFFERED:
+        text = _(
+            "Signaal %(ref)s is aangeboden aan de bewindspersonen. "
+            "De termijn voor de gezamenlijke reactie loopt."
+        ) % {"ref": ref}
+        plan.append(
+            (r.official_recipients(signal) + r.submitter_recipients(signal), K.OFFERED, text, url)
+        )
+    elif target == State.RESPONSE_RECEIVED:
+        text = _("De gezamenlijke reactie op signaal %(ref)s is geregistreerd.") % {"ref": ref}
+        plan.append((r.official_recipients(signal), K.RESPONSE_RECEIVED, text, url))
+    elif target == State.RESPONSE_DELIVERED:
+        text = _("De reactie van de bewindspersonen op signaal %(ref)s staat voor u klaar.") % {
+            "ref": ref
+        }
+        plan.append((r.submitter_recipients(signal), K.RESPONSE_DELIVERED, text, url))
+    elif target == State.EFFECT_INQUIRY:
+        text = _(
+            "Wat heeft signaal %(ref)s opgeleverd? Vul het korte formulier over het effect in."
+        ) % {"ref": ref}
+        plan.append(
+            (r.submitter_recipients(signal), K.EFFECT_INQUIRY, text, effect_form_url(signal))
+        )
+    elif target == State.CLOSED:
+        text = _("Signaal %(ref)s is afgesloten.") % {"ref": ref}
+        plan.append((r.submitter_recipients(signal), K.CLOSED, text, url))
+    elif target == State.WITHDRAWN:
+        text = _("Signaal %(ref)s is ingetrokken.") % {"ref": ref}
+        people = r.submitter_recipients(signal) + r.desk_recipients(signal)
+        if signal.fact_check_started_at is not None:
+            people += r.all_officials_of_addressed_ministries(signal)
+        plan.append((people, K.WITHDRAWN, text, url))
+    elif target == State.NOT_PURSUED:
+        text = _("Signaal %(ref)s wordt niet doorgezet als bestuurlijk signaal.") % {"ref": ref}
+        plan.append((r.submitter_recipients(signal), K.NOT_PURSUED, text, url))
+    return plan
+
+
+def on_signal_transitioned(*, signal_id, source, target, actor_id=None, reason="", **_ignored):
+    signal = Signal.objects.select_related("case_handler").filter(pk=signal_id).first()
+    if signal is None:
+        return
+    change_id = (
+        StateChange.objects.filter(signal=signal, to_state=target)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
+    for people, kind, text, url in plan_for_transition(signal, source, target):
+        notification_create_many(
+            recipients=people,
+            signal=signal,
+            kind=kind,
+            text=text,
+            url=url,
+            # one message per state change: a replayed event does not notify twice
+            dedupe_key=f"transition:{change_id}",
+            exclude=actor,
+        )

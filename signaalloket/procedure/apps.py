@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+
+
+class ProcedureConfig(AppConfig):
+    name = "signaalloket.procedure"
+    label = "procedure"
+    verbose_name = "Procedure"
+
+    def ready(self) -> None:
+        from signaalloket.core.jobs import register_job
+        from signaalloket.signals import guards
+        from signaalloket.web.panels import SignalPanel, register_panel
+
+        from . import jobs, panels
+        from .selectors import effect_answer_exists
+
+        guards.register("effect_answer_exists", effect_answer_exists)
+        register_job("effect_inquiries", jobs.start_due_effect_inquiries)
+        register_job("effect_reminders", jobs.send_effect_reminders)
+        register_panel(
+            SignalPanel(
+                key="procedure",
+                order=20,
+                template="procedure/_panel.html",
+                context=panels.procedure_panel_context,
+            )
+        )

@@ -1,0 +1,2 @@
+def procedure_panel_context(request, signal):
+    return None

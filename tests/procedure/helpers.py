@@ -1,0 +1,86 @@
+"""A small world for procedure tests: three ministries with an official each, a submitter."""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from signaalloket.notifications.models import Notification
+from signaalloket.signals.services import signal_create, signal_update
+from signaalloket.signals.services.participants import addressee_add
+from tests.builders_hooks import small_pdf_bytes
+from tests.factories import (
+    MinistryFactory,
+    OfficeFactory,
+    OrganisationFactory,
+    make_user,
+    ministry_organisation,
+)
+
+AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def at(year, month, day, hour=10, minute=0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=AMS)
+
+
+def pdf(name="bestand.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, small_pdf_bytes(), "application/pdf")
+
+
+@dataclass
+class World:
+    desk: object
+    submitter: object
+    rep: object
+    lead: object
+    officials: list = field(default_factory=list)
+    offices: list = field(default_factory=list)
+    outsider_official: object = None
+
+
+def make_world(desk, *, ministries: int = 3) -> World:
+    lead = OrganisationFactory(kind="riec")
+    submitter = make_user("submitter", organisation=lead)
+    rep = make_user("strategic_rep", organisation=lead)
+    world = World(desk=desk, submitter=submitter, rep=rep, lead=lead)
+    for _ in range(ministries):
+        ministry = MinistryFactory()
+        world.offices.append(OfficeFactory(ministry=ministry))
+        world.officials.append(make_user("official", organisation=ministry_organisation(ministry)))
+    world.outsider_official = make_user("official")  # a ministry that is not addressed
+    return world
+
+
+def world_signal(world: World, *, contacts: bool = True):
+    signal = signal_create(
+        actor=world.submitter,
+        title="Misbruik van subsidies verstrekt door RVO",
+        summary="Geheime samenvatting",
+        lead_organisation=world.lead,
+    )
+    signal = signal_update(
+        signal=signal, actor=world.desk, expected_version=signal.version, advice="suitable"
+    )
+    for i, (office, official) in enumerate(zip(world.offices, world.officials, strict=True)):
+        addressee_add(
+            signal=signal,
+            actor=world.desk,
+            office=office,
+            is_coordinating=(i == 0),
+            contact_official=official if contacts else None,
+        )
+    signal.refresh_from_db()
+    return signal
+
+
+def inbox(user, **filters) -> list:
+    return list(Notification.objects.filter(recipient=user, **filters).order_by("id"))
+
+
+def kinds_by_recipient(**filters) -> dict:
+    result: dict = {}
+    for n in Notification.objects.filter(**filters).order_by("id"):
+        result.setdefault(n.recipient_id, []).append(n.kind)
+    return result
