@@ -1,6 +1,22 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DeadlinesConfig(AppConfig):
     name = "signaalloket.deadlines"
     label = "deadlines"
+    verbose_name = _("Termijnen")
+
+    def ready(self) -> None:
+        from signaalloket.web.panels import SignalPanel, register_panel
+
+        from .panels import deadlines_panel_context
+
+        register_panel(
+            SignalPanel(
+                key="deadlines",
+                order=20,
+                template="deadlines/_panel.html",
+                context=deadlines_panel_context,
+            )
+        )
