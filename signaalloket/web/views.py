@@ -10,7 +10,7 @@ from signaalloket.audit.services import access_log_record
 from signaalloket.core.errors import DomainError
 from signaalloket.signals import workflow
 from signaalloket.signals.permissions import roles_on_signal
-from signaalloket.signals.selectors import signal_get_for_user, signal_list_for_user
+from signaalloket.signals.selectors import signal_get_for_user
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.timeline import timeline_for
 
@@ -19,14 +19,16 @@ from .panels import panels_for
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    signals = signal_list_for_user(user=request.user)[:20]
-    return render(request, "web/home.html", {"signals": signals})
+    from signaalloket.reports.views import dashboard  # the dashboard lives in the reports app
+
+    return dashboard(request)
 
 
 @login_required
 def signal_list(request: HttpRequest) -> HttpResponse:
-    signals = signal_list_for_user(user=request.user)[:200]
-    return render(request, "web/signal_list.html", {"signals": signals})
+    from signaalloket.reports.views import signal_list as reports_signal_list
+
+    return reports_signal_list(request)
 
 
 @login_required

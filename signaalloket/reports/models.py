@@ -1,0 +1,193 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SavedFilterQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SavedFilterQuerySet":
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(user=user)
+
+
+class SavedFilter(models.Model):
+    """A named signal-list query of one user (the filters as a URL query string)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters"
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    query_string = models.CharField(_("filters"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = SavedFilterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("opgeslagen filter")
+        verbose_name_plural = _("opgeslagen filters")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="saved_filter_name_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SearchEntryQuerySet":
+        """Entries of signals the user may see; desk-only entries only for the desk."""
+        from signaalloket.accounts.context import access_for
+        from signaalloket.signals.models import Signal
+
+        access = access_for(user)
+        queryset = self.filter(signal__in=Signal.objects.visible_to(user).values("pk"))
+        if not access.is_desk:
+            queryset = queryset.filter(desk_only=False)
+        return queryset
+
+
+class SearchEntry(models.Model):
+    """Denormalised text of one searchable item (a signal, a document, a comment, ...).
+
+    Maintained by search_index.py. On SQLite a FTS5 table `reports_searchfts` mirrors it
+    (rowid = id); on PostgreSQL a GIN index on the Dutch tsvector covers it.
+    """
+
+    signal = models.ForeignKey(
+        "signals.Signal", on_delete=models.CASCADE, related_name="search_entries"
+    )
+    source = models.CharField(max_length=30)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    body = models.TextField(blank=True)
+    desk_only = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "object_id"], name="search_entry_source_object_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["signal", "source"])]
+
+
+class PublicationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PublicationQuerySet":
+        from signaalloket.signals.models import Signal
+
+        return self.filter(signal__in=Signal.objects.visible_to(user).values("pk"))
+
+    def public(self) -> "PublicationQuerySet":
+        """What the public register shows: published entries only."""
+        return self.filter(published=True)
+
+
+class Publication(models.Model):
+    """Whether (and how) a signal appears in the public register. Off by default."""
+
+    signal = models.OneToOneField(
+        "signals.Signal", on_delete=models.PROTECT, related_name="publication"
+    )
+    public_summary = models.TextField(_("openbare samenvatting"), blank=True, max_length=5000)
+    consent_statement = models.TextField(
+        _("vastgelegde verklaring van toestemming"), blank=True, max_length=5000
+    )
+    published = models.BooleanField(_("gepubliceerd"), default=False)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+
+
+class PublicationConsentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PublicationConsentQuerySet":
+        from signaalloket.signals.models import Signal
+
+        return self.filter(publication__signal__in=Signal.objects.visible_to(user).values("pk"))
+
+
+class PublicationConsent(models.Model):
+    """The consent of one submitting organisation to publication in the public register."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="consents")
+    submitter = models.ForeignKey(
+        "signals.Submitter", on_delete=models.PROTECT, related_name="publication_consents"
+    )
+    note = models.CharField(_("toelichting"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    objects = PublicationConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("toestemming publicatie")
+        verbose_name_plural = _("toestemmingen publicatie")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "submitter"], name="publication_consent_once"
+            )
+        ]
+
+
+class ImportStatus(models.TextChoices):
+    VALIDATED = "validated", _("Gecontroleerd (proefrun)")
+    RUNNING = "running", _("Bezig")
+    DONE = "done", _("Klaar")
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ImportJobQuerySet":
+        from signaalloket.accounts.context import access_for
+
+        if not access_for(user).is_desk_manager:
+            return self.none()
+        return self.all()
+
+
+class ImportJob(models.Model):
+    """An upload of historical signals: validated rows, processed in chunks after confirmation."""
+
+    filename = models.CharField(_("bestandsnaam"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.VALIDATED
+    )
+    # [{"row": 2, "data": {...cleaned...}}] for valid rows
+    rows = models.JSONField(default=list)
+    # [{"row": 3, "errors": ["..."]}]
+    rejected = models.JSONField(default=list)
+    processed = models.PositiveIntegerField(default=0)
+    created_signal_ids = models.JSONField(default=list)
+    failed = models.JSONField(default=list)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.rows else int(self.processed * 100 / len(self.rows))

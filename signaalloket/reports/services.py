@@ -1,0 +1,152 @@
+"""Writes of the reports app. Each records an audit event."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from signaalloket.accounts.context import access_for
+from signaalloket.audit.services import audit_event_record
+from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.signals.models import Signal, Submitter
+
+from .models import Publication, PublicationConsent, SavedFilter
+
+# Saved filters ------------------------------------------------------------------------------
+
+
+def saved_filter_create(*, user, name: str, query_string: str) -> SavedFilter:
+    if not getattr(user, "is_authenticated", False):
+        raise NotAllowed()
+    name = (name or "").replace("\x00", "").strip()
+    if not name:
+        raise ValidationFailed("Geef het filter een naam.", field="name")
+    if len(name) > 100:
+        raise ValidationFailed("De naam is te lang (maximaal 100 tekens).", field="name")
+    query_string = (query_string or "").replace("\x00", "").lstrip("?")
+    if len(query_string) > 2000:
+        raise ValidationFailed("Dit filter is te lang om op te slaan.")
+    try:
+        with transaction.atomic():
+            saved = SavedFilter.objects.create(user=user, name=name, query_string=query_string)
+            audit_event_record(
+                event_type="saved_filter.created",
+                actor=user,
+                data={"name": name, "query": query_string},
+            )
+    except IntegrityError as exc:
+        raise ValidationFailed("U heeft al een filter met deze naam.", field="name") from exc
+    return saved
+
+
+def saved_filter_delete(*, user, saved_filter: SavedFilter) -> None:
+    if saved_filter.user_id != user.pk:
+        raise NotAllowed()
+    with transaction.atomic():
+        audit_event_record(
+            event_type="saved_filter.deleted", actor=user, data={"name": saved_filter.name}
+        )
+        saved_filter.delete()
+
+
+# Public register ----------------------------------------------------------------------------
+
+
+def _require_desk(actor) -> None:
+    if not access_for(actor).is_desk:
+        raise NotAllowed("Alleen het loket beheert het openbare register.")
+
+
+def publication_for(*, signal: Signal) -> Publication:
+    """The signal's publication settings (unsaved default when none were recorded yet)."""
+    try:
+        return signal.publication
+    except Publication.DoesNotExist:
+        return Publication(signal=signal)
+
+
+def publication_consent_record(
+    *, signal: Signal, actor, submitter: Submitter, note: str = ""
+) -> PublicationConsent:
+    """Record that a submitting organisation agrees to publication."""
+    _require_desk(actor)
+    if submitter.signal_id != signal.pk:
+        raise ValidationFailed("Deze indiener hoort niet bij dit signaal.")
+    with transaction.atomic():
+        publication, _created = Publication.objects.get_or_create(
+            signal=signal, defaults={"updated_by": actor}
+        )
+        consent, created = PublicationConsent.objects.get_or_create(
+            publication=publication,
+            submitter=submitter,
+            defaults={"recorded_by": actor, "note": (note or "").strip()[:500]},
+        )
+        if not created:
+            raise ValidationFailed("De toestemming van deze indiener is al vastgelegd.")
+        audit_event_record(
+            event_type="publication.consent",
+            actor=actor,
+            signal=signal,
+            organisation=submitter.organisation,
+            data={"organisation": submitter.organisation.name, "note": consent.note},
+        )
+    return consent
+
+
+def publication_set(
+    *,
+    signal: Signal,
+    actor,
+    published: bool,
+    public_summary: str,
+    consent_statement: str = "",
+    expected_version: int | None = None,
+) -> Publication:
+    """Set the public summary and whether the signal appears in the public register.
+
+    Publishing needs a public summary and the consent of every submitter: recorded per
+    submitter (publication_consent_record) or as one recorded statement.
+    """
+    _require_desk(actor)
+    public_summary = (public_summary or "").replace("\x00", "").strip()
+    consent_statement = (consent_statement or "").replace("\x00", "").strip()
+    if len(public_summary) > 5000:
+        raise ValidationFailed("De openbare samenvatting is te lang.", field="public_summary")
+    if len(consent_statement) > 5000:
+        raise ValidationFailed("De verklaring is te lang.", field="consent_statement")
+    with transaction.atomic():
+        publication, _created = Publication.objects.select_for_update().get_or_create(
+            signal=signal, defaults={"updated_by": actor}
+        )
+        if expected_version is not None and publication.version != expected_version:
+            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+        if published:
+            if not public_summary:
+                raise ValidationFailed(
+                    "Publiceren kan alleen met een openbare samenvatting.",
+                    field="public_summary",
+                )
+            submitter_ids = set(signal.submitters.values_list("pk", flat=True))
+            consented = set(publication.consents.values_list("submitter_id", flat=True))
+            if not consent_statement and not submitter_ids <= consented:
+                raise ValidationFailed(
+                    "Publiceren kan pas als alle indieners toestemming hebben gegeven "
+                    "(per indiener vastgelegd of als verklaring).",
+                    field="published",
+                )
+        was_published = publication.published
+        Publication.objects.filter(pk=publication.pk).update(
+            public_summary=public_summary,
+            consent_statement=consent_statement,
+            published=published,
+            published_at=(publication.published_at or timezone.now() if published else None),
+            updated_by=actor,
+            version=F("version") + 1,
+        )
+        audit_event_record(
+            event_type="publication.set",
+            actor=actor,
+            signal=signal,
+            data={"published": published, "was_published": was_published},
+        )
+    publication.refresh_from_db()
+    return publication

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("zoeken/", views.search_view, name="search"),
+    path("statistieken/", views.statistics_view, name="statistics"),
+    path("jaarverslag/", views.annual_report_index, name="annual_index"),
+    path("jaarverslag/<int:year>/", views.annual_report_view, name="annual_report"),
+    path("signalen/export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+    path("signalen/export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("signalen/filters/", views.saved_filter_create_view, name="saved_filter_create"),
+    path(
+        "signalen/filters/<int:pk>/verwijderen/",
+        views.saved_filter_delete_view,
+        name="saved_filter_delete",
+    ),
+    path("signalen/<int:pk>/publicatie/", views.publication_edit, name="publication_edit"),
+    path("register/", views.public_register, name="public_register"),
+    path("import/", views.import_upload, name="import_upload"),
+    path("import/<int:pk>/", views.import_job, name="import_job"),
+    path("import/<int:pk>/verwerk/", views.import_job_step, name="import_job_step"),
+]

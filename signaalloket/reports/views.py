@@ -1,0 +1,398 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from signaalloket.accounts.context import access_for
+from signaalloket.audit.models import AccessAction
+from signaalloket.audit.services import access_log_record
+from signaalloket.core.dates import today
+from signaalloket.core.errors import DomainError, NotAllowed, NotFound
+from signaalloket.signals.models import Addressee, Signal, Submitter
+from signaalloket.signals.selectors import signal_get_for_user
+
+from . import charts, exports
+from .annual import annual_report_context, annual_report_pdf
+from .dashboard import dashboard_for
+from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
+from .forms import ImportForm, PublicationForm, SavedFilterForm
+from .importer import import_job_create, import_job_process_next
+from .models import ImportJob, ImportStatus, Publication, SavedFilter
+from .search import search
+from .services import (
+    publication_consent_record,
+    publication_for,
+    publication_set,
+    saved_filter_create,
+    saved_filter_delete,
+)
+from .statistics import statistics_for
+
+
+def _require_desk(user) -> None:
+    if not access_for(user).is_desk:
+        raise NotAllowed(_("Alleen het loket heeft toegang tot deze pagina."))
+
+
+def _require_manager(user) -> None:
+    if not access_for(user).is_desk_manager:
+        raise NotAllowed(_("Alleen een loketmanager heeft toegang tot deze pagina."))
+
+
+def _filter_query(request: HttpRequest, *, keep_sort: bool = True) -> str:
+    query = request.GET.copy()
+    for key in list(query):
+        if key not in FILTER_FIELDS and not (keep_sort and key == "sort"):
+            del query[key]
+    return query.urlencode()
+
+
+# Dashboard ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    board = dashboard_for(user=request.user)
+    return render(request, "reports/dashboard.html", {"board": board, "today": today()})
+
+
+# Signal list --------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def signal_list(request: HttpRequest) -> HttpResponse:
+    queryset, cleaned, problems = filtered_signals(user=request.user, data=request.GET)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    form = display_form(request.GET, cleaned)
+    context = {
+        "form": form,
+        "page": page,
+        "signals": page.object_list,
+        "problems": problems,
+        "query": _filter_query(request),
+        "query_without_sort": _filter_query(request, keep_sort=False),
+        "saved_filters": SavedFilter.objects.visible_to(request.user),
+        "saved_form": SavedFilterForm(),
+        "today": today(),
+    }
+    template = "reports/signal_list.html"
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def saved_filter_create_view(request: HttpRequest) -> HttpResponse:
+    form = SavedFilterForm(request.POST)
+    if form.is_valid():
+        try:
+            saved_filter_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                query_string=form.cleaned_data["query"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Het filter is opgeslagen."))
+    else:
+        messages.error(request, _("Geef het filter een naam (maximaal 100 tekens)."))
+    query = form.data.get("query", "")
+    url = reverse("web:signal_list")
+    return redirect(f"{url}?{query}" if query and len(query) <= 2000 else url)
+
+
+@login_required
+@require_POST
+def saved_filter_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    saved = SavedFilter.objects.visible_to(request.user).filter(pk=pk).first()
+    if saved is None:
+        raise NotFound()
+    saved_filter_delete(user=request.user, saved_filter=saved)
+    messages.success(request, _("Het filter is verwijderd."))
+    return redirect("web:signal_list")
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    queryset, _cleaned, _problems = filtered_signals(user=request.user, data=request.GET)
+    signals = list(queryset)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if fmt == "xlsx":
+        content = exports.to_xlsx(signals)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        content = exports.to_csv(signals)
+        content_type = "text/csv; charset=utf-8"
+    access_log_record(
+        user=request.user,
+        action=AccessAction.EXPORT,
+        description=f"Export {fmt.upper()} ({len(signals)} signalen) {_filter_query(request)}",
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="signalen-{stamp}.{fmt}"'
+    return response
+
+
+# Search -------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def search_view(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:200]
+    results = search(user=request.user, query=query) if query.strip() else []
+    return render(
+        request,
+        "reports/search.html",
+        {"query": query, "results": results, "searched": bool(query.strip())},
+    )
+
+
+# Statistics and annual report ---------------------------------------------------------------
+
+
+def _chart_rows(stats) -> list[dict]:
+    items = [
+        ("year", _("Signalen per jaar"), stats.per_year, _("Jaar")),
+        ("state", _("Signalen per status"), stats.per_state, _("Status")),
+        (
+            "ministry",
+            _("Signalen per geadresseerd ministerie"),
+            stats.per_ministry,
+            _("Ministerie"),
+        ),
+        ("partner", _("Signalen per soort indiener"), stats.per_partner_kind, _("Soort indiener")),
+        ("theme", _("Signalen per thema"), stats.per_theme, _("Thema")),
+    ]
+    if stats.effects is not None:
+        items.append(("effect", _("Effecten"), stats.effects, _("Uitkomst")))
+    return [
+        {
+            "id": key,
+            "title": title,
+            "column": column,
+            "rows": rows,
+            "svg": charts.bar_chart(chart_id=f"chart-{key}", title=title, rows=rows),
+        }
+        for key, title, rows, column in items
+    ]
+
+
+@login_required
+@require_GET
+def statistics_view(request: HttpRequest) -> HttpResponse:
+    """The desk sees figures over all signals; everyone else over the signals they may see."""
+    signals = Signal.objects.visible_to(request.user)
+    year = request.GET.get("jaar", "")
+    year_value = int(year) if year.isdigit() and len(year) == 4 else None
+    if year and year_value is None:
+        messages.warning(request, _("Het opgegeven jaar is ongeldig en is genegeerd."))
+    if year_value:
+        signals = signals.filter(year=year_value)
+    stats = statistics_for(signals=signals)
+    response_rows = [(r.ministry, r.median_days or 0) for r in stats.response_times if r.count]
+    return render(
+        request,
+        "reports/statistics.html",
+        {
+            "stats": stats,
+            "charts": _chart_rows(stats),
+            "response_chart": charts.bar_chart(
+                chart_id="chart-response",
+                title=_("Mediane reactietermijn per ministerie (dagen)"),
+                rows=response_rows,
+                unit=" d",
+            ),
+            "year": year_value,
+            "is_desk": access_for(request.user).is_desk,
+            "years": sorted(
+                set(Signal.objects.visible_to(request.user).values_list("year", flat=True))
+            ),
+        },
+    )
+
+
+@login_required
+@require_GET
+def annual_report_index(request: HttpRequest) -> HttpResponse:
+    _require_desk(request.user)
+    years = sorted(set(Signal.objects.values_list("year", flat=True)), reverse=True)
+    return render(request, "reports/annual_index.html", {"years": years})
+
+
+@login_required
+@require_GET
+def annual_report_view(request: HttpRequest, year: int) -> HttpResponse:
+    _require_desk(request.user)
+    if not 1990 <= year <= 2100:
+        raise NotFound()
+    if request.GET.get("html"):
+        return render(
+            request,
+            "reports/annual_report.html",
+            annual_report_context(user=request.user, year=year),
+        )
+    content = annual_report_pdf(
+        user=request.user, year=year, base_url=request.build_absolute_uri("/")
+    )
+    access_log_record(
+        user=request.user, action=AccessAction.EXPORT, description=f"Jaarverslag {year}"
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="jaarverslag-{year}.pdf"'
+    return response
+
+
+# Public register ----------------------------------------------------------------------------
+
+
+@require_GET
+def public_register(request: HttpRequest) -> HttpResponse:
+    """No login: only what the desk marked publishable, and only these fields."""
+    publications = (
+        Publication.objects.public()
+        .select_related("signal")
+        .prefetch_related(
+            Prefetch(
+                "signal__submitters",
+                queryset=Submitter.objects.select_related("organisation"),
+            ),
+            Prefetch(
+                "signal__addressees",
+                queryset=Addressee.objects.select_related("office__ministry"),
+            ),
+        )
+        .order_by("-signal__year", "-signal__number")
+    )
+    return render(request, "reports/public_register.html", {"publications": publications})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_desk(request.user)
+    signal = signal_get_for_user(user=request.user, pk=pk)
+    publication = publication_for(signal=signal)
+    consents = {c.submitter_id: c for c in publication.consents.all()} if publication.pk else {}
+    if request.method == "POST" and request.POST.get("consent_for"):
+        submitter = next(
+            (s for s in signal.submitters.all() if str(s.pk) == request.POST["consent_for"]), None
+        )
+        if submitter is None:
+            raise NotFound()
+        try:
+            publication_consent_record(
+                signal=signal,
+                actor=request.user,
+                submitter=submitter,
+                note=request.POST.get("note", ""),
+            )
+        except DomainError as exc:
+            if exc.status_code == 403:
+                raise
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("De toestemming is vastgelegd."))
+        return redirect("reports:publication_edit", pk=signal.pk)
+    form = PublicationForm(
+        request.POST or None,
+        initial={
+            "public_summary": publication.public_summary,
+            "consent_statement": publication.consent_statement,
+            "published": publication.published,
+            "version": publication.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication_set(
+                signal=signal,
+                actor=request.user,
+                published=form.cleaned_data["published"],
+                public_summary=form.cleaned_data["public_summary"],
+                consent_statement=form.cleaned_data["consent_statement"],
+                expected_version=form.cleaned_data["version"] if publication.pk else None,
+            )
+        except DomainError as exc:
+            if exc.status_code in (403, 404, 409):
+                raise
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("De publicatie-instellingen zijn opgeslagen."))
+            return redirect("reports:publication_edit", pk=signal.pk)
+    submitters = [(s, consents.get(s.pk)) for s in signal.submitters.all()]
+    return render(
+        request,
+        "reports/publication_edit.html",
+        {"signal": signal, "publication": publication, "form": form, "submitters": submitters},
+    )
+
+
+def _publication_panel(request, signal):
+    if not access_for(request.user).is_desk:
+        return None
+    published = Publication.objects.filter(signal_id=signal.pk, published=True).exists()
+    return {"published": published}
+
+
+# Import -------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    _require_manager(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            job = import_job_create(actor=request.user, filename=upload.name, content=upload.read())
+        except DomainError as exc:
+            if exc.status_code == 403:
+                raise
+            form.add_error("file", exc.message)
+        else:
+            return redirect("reports:import_job", pk=job.pk)
+    jobs = ImportJob.objects.visible_to(request.user)[:10]
+    return render(request, "reports/import_upload.html", {"form": form, "jobs": jobs})
+
+
+def _job_for(user, pk) -> ImportJob:
+    job = ImportJob.objects.visible_to(user).filter(pk=pk).first()
+    if job is None:
+        raise NotFound()
+    return job
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request.user)
+    job = _job_for(request.user, pk)
+    return render(request, "reports/import_job.html", {"job": job})
+
+
+@login_required
+@require_POST
+def import_job_step(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request.user)
+    job = _job_for(request.user, pk)
+    if job.status != ImportStatus.DONE:
+        job = import_job_process_next(job=job, actor=request.user)
+    htmx = getattr(request, "htmx", None)
+    if htmx:
+        return render(request, "reports/import_job.html#progress", {"job": job})
+    return redirect("reports:import_job", pk=job.pk)
