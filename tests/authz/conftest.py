@@ -1,0 +1,40 @@
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from signaalloket.signals import guards
+
+from .world import build_world
+
+
+@pytest.fixture(scope="session")
+def matrix_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("matrix-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, matrix_media):
+    """Overrides tests/conftest.py: files of the module-wide world stay reachable."""
+    settings.MEDIA_ROOT = matrix_media
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, matrix_media):
+    """One world per module, rolled back at the end of the module."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=matrix_media):
+        with pytest.MonkeyPatch.context() as mp:
+            # The drafting guard asks for a complete draft; the matrix is about access.
+            checks = dict(guards._checks)
+            checks["draft_ready_for_fact_check"] = lambda signal: True
+            mp.setattr(guards, "_checks", checks)
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                built = build_world()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        yield built
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)

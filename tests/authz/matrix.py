@@ -1,0 +1,226 @@
+"""THE AUTHORISATION MATRIX: what every role may do with every URL of the project.
+
+Each URL name of the project has a row: how to fill in the URL (`args`) and what a role
+must get for a signal in a given state (`expect`). test_matrix.py requests every URL (GET)
+as every role for a signal in every state and compares. A URL name without a row fails
+the test, listing the missing names: add a row here when you add a URL.
+
+Outcomes:
+  ALLOW      200, or a redirect that is not to the login page
+  LOGIN      redirect to the login page (anonymous)
+  FORBIDDEN  403: the user sees the object but may not take this action (Dutch message)
+  NOT_FOUND  404: the user may not see the object (its existence is not revealed)
+  METHOD     405: the URL does not answer GET (POST-only endpoints; see POST_CHECKS)
+
+`expect(c)` receives a Case: c.role (see world.ROLES), c.key (state of the signal, or
+world.BACK_TO_DRAFTING), c.state, c.sees (the issue's visibility rule for this role and
+signal, computed independently of the code). It returns an outcome, or a frozenset of
+acceptable outcomes.
+
+`args(world, key)` returns the URL kwargs for the signal with this key, or None to skip
+that signal (e.g. no such object in that state). Rows with `per_signal=False` are requested
+once per role (lists, dashboards, search, exports); their bodies are checked for titles of
+signals the role may not see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .world import DESK, OWN_SUBMITTERS
+
+ALLOW = "allow"
+LOGIN = "login"
+FORBIDDEN = "403"
+NOT_FOUND = "404"
+METHOD = "405"
+
+# URL names that are not ours to test (Django admin is tested in tests/accounts).
+ALLOWLIST = frozenset({"set_language"})
+SKIP_PREFIXES = ("beheer/",)  # the Django admin site, behind its own role and MFA checks
+
+
+@dataclass(frozen=True)
+class Case:
+    role: str
+    key: str | None
+    state: str | None
+    sees: bool
+
+    @property
+    def anonymous(self) -> bool:
+        return self.role == "anonymous"
+
+
+@dataclass(frozen=True)
+class Row:
+    expect: Callable[[Case], str | frozenset]
+    args: Callable | None = None  # (world, key) -> dict | None
+    per_signal: bool = True
+
+
+# Expectation helpers ---------------------------------------------------------------------
+
+
+def public(c: Case) -> str:
+    return ALLOW
+
+
+def get_not_allowed(c: Case) -> str:
+    return METHOD
+
+
+def logged_in(c: Case) -> str:
+    return LOGIN if c.anonymous else ALLOW
+
+
+def signal_view(c: Case) -> str:
+    """Anyone who sees the signal may open it; others get 404."""
+    if c.anonymous:
+        return LOGIN
+    return ALLOW if c.sees else NOT_FOUND
+
+
+def post_only(c: Case) -> str:
+    """@login_required + @require_POST: GET answers 405 after login."""
+    return LOGIN if c.anonymous else METHOD
+
+
+def roles_only(roles: frozenset[str]) -> Callable[[Case], str]:
+    """A page for some roles only (no object involved): others get 403."""
+
+    def expect(c: Case) -> str:
+        if c.anonymous:
+            return LOGIN
+        return ALLOW if c.role in roles else FORBIDDEN
+
+    return expect
+
+
+def signal_then_roles(roles: frozenset[str], when: Callable[[Case], bool] = lambda c: True):
+    """An action on a signal: invisible -> 404; visible but not this role/state -> 403."""
+
+    def expect(c: Case) -> str:
+        if c.anonymous:
+            return LOGIN
+        if not c.sees:
+            return NOT_FOUND
+        return ALLOW if c.role in roles and when(c) else FORBIDDEN
+
+    return expect
+
+
+def roles_then_signal(roles: frozenset[str]):
+    """A role-only page about a signal: the role is checked first (403 for every pk, so
+    nothing about the signal is revealed), then visibility (404)."""
+
+    def expect(c: Case) -> str:
+        if c.anonymous:
+            return LOGIN
+        if c.role not in roles:
+            return FORBIDDEN
+        return ALLOW if c.sees else NOT_FOUND
+
+    return expect
+
+
+MANAGER = frozenset({"desk_manager"})
+DESK_AND_SUBMITTERS = DESK | OWN_SUBMITTERS | {"other_submitter"}
+FINAL = frozenset({"closed", "not_pursued", "withdrawn"})
+
+
+def _editable(c: Case) -> bool:
+    if c.state in FINAL:
+        return False
+    return c.role in DESK or c.state in ("intake", "drafting")
+
+
+# URL kwargs ------------------------------------------------------------------------------
+
+
+def signal_pk(world, key):
+    return {"pk": world.signals[key].pk}
+
+
+def document_pk(world, key):
+    document = world.documents.get(key)
+    return {"pk": document.pk} if document else None
+
+
+def document_version(world, key):
+    document = world.documents.get(key)
+    return {"pk": document.pk, "number": 1} if document else None
+
+
+def deadline_pk(world, key):
+    deadline = world.signals[key].deadlines.order_by("pk").first()
+    return {"pk": deadline.pk} if deadline else None
+
+
+def a_user(world, key):
+    return {"pk": world.users["submitter"].pk}
+
+
+def missing_pk(world, key):
+    return {"pk": 987654321}
+
+
+def this_year(world, key):
+    return {"year": world.signals["intake"].year}
+
+
+# The table -------------------------------------------------------------------------------
+
+ROWS: dict[str, Row] = {
+    # core and accounts
+    "healthz": Row(public, per_signal=False),
+    "login": Row(public, per_signal=False),
+    "logout": Row(get_not_allowed, per_signal=False),  # POST only, for everyone
+    "accounts:mfa_setup": Row(logged_in, per_signal=False),
+    "accounts:mfa_verify": Row(logged_in, per_signal=False),
+    "accounts:mfa_backup_codes": Row(logged_in, per_signal=False),
+    # access log (inzageregistratie): desk managers only
+    "audit:access_log": Row(roles_only(MANAGER), per_signal=False),
+    "audit:access_log_signal": Row(roles_then_signal(MANAGER), signal_pk),
+    "audit:access_log_user": Row(roles_only(MANAGER), a_user, per_signal=False),
+    # the signal pages
+    "web:home": Row(logged_in, per_signal=False),
+    "web:signal_list": Row(logged_in, per_signal=False),
+    "web:signal_detail": Row(signal_view, signal_pk),
+    "web:signal_transition": Row(post_only, signal_pk),
+    "signals:new": Row(roles_only(DESK_AND_SUBMITTERS), per_signal=False),
+    "signals:edit": Row(signal_then_roles(DESK | OWN_SUBMITTERS, _editable), signal_pk),
+    # documents
+    "documents:signal_documents": Row(signal_view, signal_pk),
+    "documents:document_detail": Row(signal_view, document_pk),
+    "documents:version_add": Row(post_only, document_pk),
+    "documents:retract": Row(post_only, document_pk),
+    "documents:download": Row(signal_view, document_pk),
+    "documents:download_version": Row(signal_view, document_version),
+    # deadlines
+    "deadlines:extend": Row(signal_then_roles(DESK), deadline_pk),
+    # reports, search, exports
+    "reports:search": Row(logged_in, per_signal=False),
+    "reports:statistics": Row(logged_in, per_signal=False),
+    "reports:annual_index": Row(roles_only(DESK), per_signal=False),
+    "reports:annual_report": Row(roles_only(DESK), this_year, per_signal=False),
+    "reports:export_csv": Row(logged_in, per_signal=False),
+    "reports:export_xlsx": Row(logged_in, per_signal=False),
+    "reports:saved_filter_create": Row(post_only, per_signal=False),
+    "reports:saved_filter_delete": Row(post_only, missing_pk, per_signal=False),
+    "reports:publication_edit": Row(roles_then_signal(DESK), signal_pk),
+    "reports:public_register": Row(public, per_signal=False),
+    "reports:import_upload": Row(roles_only(MANAGER), per_signal=False),
+    "reports:import_job": Row(
+        lambda c: NOT_FOUND if c.role == "desk_manager" else roles_only(MANAGER)(c),
+        missing_pk,
+        per_signal=False,
+    ),
+    "reports:import_job_step": Row(post_only, missing_pk, per_signal=False),
+}
+
+
+# POST endpoints: a role that may not act gets 403/404 and nothing changes.
+# name -> (args, data, roles that must be refused)
+REFUSED_POSTERS = ("other_submitter", "other_official", "admin")

@@ -1,0 +1,147 @@
+"""The authorisation matrix: every URL x every role x a signal in every state.
+
+See matrix.py for the table and how to add a row for a new URL.
+"""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .matrix import (
+    ALLOW,
+    ALLOWLIST,
+    FORBIDDEN,
+    LOGIN,
+    METHOD,
+    NOT_FOUND,
+    ROWS,
+    SKIP_PREFIXES,
+    Case,
+)
+from .world import ROLES, SIGNAL_KEYS, sees, state_of
+
+
+def project_url_names() -> dict[str, str]:
+    """Every named URL pattern of the project (name -> route), admin and allowlist left out."""
+    found: dict[str, str] = {}
+
+    def walk(patterns, prefix: str, namespace: str | None) -> None:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if route.startswith(SKIP_PREFIXES):
+                continue
+            if isinstance(pattern, URLResolver):
+                ns = namespace
+                if pattern.namespace:
+                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                walk(pattern.url_patterns, route, ns)
+            elif isinstance(pattern, URLPattern):
+                name = pattern.name
+                if name is None:
+                    found[f"<unnamed> /{route}"] = route
+                    continue
+                full = f"{namespace}:{name}" if namespace else name
+                if full not in ALLOWLIST:
+                    found[full] = route
+
+    walk(get_resolver().url_patterns, "", None)
+    return found
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    names = project_url_names()
+    missing = sorted(set(names) - set(ROWS))
+    assert not missing, (
+        "These URL names have no row in tests/authz/matrix.py (ROWS). Add one per name, "
+        "saying what each role gets:\n"
+        + "\n".join(f"  {name:45} /{names[name]}" for name in missing)
+    )
+
+
+def test_matrix_has_no_stale_rows():
+    stale = sorted(set(ROWS) - set(project_url_names()))
+    assert not stale, f"Rows for URL names that no longer exist: {stale}"
+
+
+def _outcome(response) -> str:
+    status = response.status_code
+    if status in (301, 302, 303, 307, 308):
+        login = reverse(settings.LOGIN_URL)
+        return LOGIN if response["Location"].split("?")[0].endswith(login) else ALLOW
+    return {200: ALLOW, 403: FORBIDDEN, 404: NOT_FOUND, 405: METHOD}.get(status, f"HTTP {status}")
+
+
+def _body_text(response) -> str:
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)
+    else:
+        content = response.content
+    kind = response.get("Content-Type", "")
+    if "spreadsheetml" in kind:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(content), read_only=True)
+        return " ".join(
+            str(cell)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if cell is not None
+        )
+    return content.decode("utf-8", errors="replace")
+
+
+@pytest.fixture
+def clients(world, db):
+    result = {"anonymous": Client(raise_request_exception=False)}
+    for role, user in world.users.items():
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        result[role] = client
+    return result
+
+
+def _check(name, row, world, clients, key, problems) -> int:
+    kwargs = row.args(world, key) if row.args else {}
+    if kwargs is None:
+        return 0
+    url = reverse(name, kwargs=kwargs)
+    for role in ROLES:
+        case = Case(
+            role=role,
+            key=key,
+            state=state_of(key) if key else None,
+            sees=sees(role, key) if key else False,
+        )
+        expected = row.expect(case)
+        allowed = expected if isinstance(expected, frozenset) else frozenset({expected})
+        response = clients[role].get(url)
+        got = _outcome(response)
+        where = f"{role:16} {key or '-':26} GET {url}"
+        if got not in allowed:
+            problems.append(f"{where}: expected {'/'.join(sorted(allowed))}, got {got}")
+        elif response.status_code == 200 and role != "anonymous":
+            body = _body_text(response)
+            leaked = [t for t in world.titles_hidden_from(role) if t in body]
+            if leaked:
+                problems.append(f"{where}: shows titles of signals it may not see: {leaked}")
+    return 1
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+def test_matrix(name, world, clients):
+    if name not in project_url_names():
+        pytest.skip(f"{name} is not (yet) a URL of the project")
+    row = ROWS[name]
+    problems: list[str] = []
+    checked = 0
+    if row.per_signal:
+        for key in SIGNAL_KEYS:
+            checked += _check(name, row, world, clients, key, problems)
+    else:
+        checked += _check(name, row, world, clients, None, problems)
+    assert checked, f"{name}: no URL could be built for any signal"
+    assert not problems, f"{name}:\n" + "\n".join(problems)
