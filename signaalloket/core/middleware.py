@@ -20,3 +20,18 @@ class DomainErrorMiddleware(MiddlewareMixin):
             "status_code": exception.status_code,
         }
         return render(request, template, context, status=exception.status_code)
+
+
+class DutchByDefaultMiddleware:
+    """Dutch unless the user chose otherwise with the language switch (cookie).
+
+    Civil servants often run an English browser; the browser's Accept-Language must not turn
+    a Dutch government application into an English one. Placed before LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 from django.test import Client, override_settings
-from django.urls import path
+from django.urls import include, path
 
 from signaalloket.core.errors import NotAllowed
 
@@ -14,7 +14,11 @@ def _forbidden(request):
     raise NotAllowed("Alleen het loket mag dit.")
 
 
-urlpatterns = [path("boom/", _boom), path("verboden/", _forbidden)]
+urlpatterns = [
+    path("boom/", _boom),
+    path("verboden/", _forbidden),
+    path("", include("config.urls")),
+]
 handler500 = "signaalloket.core.views.server_error"
 handler404 = "signaalloket.core.views.page_not_found"
 
@@ -99,3 +103,9 @@ def test_security_headers_present(client):
     assert "script-src 'self'" in csp
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_english_browser_still_gets_dutch_until_the_user_switches(client):
+    response = client.get("/inloggen/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl"' in response.content.decode()
