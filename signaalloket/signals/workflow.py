@@ -211,13 +211,37 @@ def failing_guards(transition: Transition, signal) -> list[str]:
     return [str(g.message) for g in transition.guards if not g.check(signal)]
 
 
+def _who(roles: frozenset[str]) -> str:
+    parts = []
+    if roles & DESK:
+        parts.append("desk")
+    if roles & SUBMITTERS:
+        parts.append("submitters")
+    if SYSTEM in roles:
+        parts.append("system")
+    return "/".join(parts)
+
+
 def mermaid() -> str:
-    """State diagram of the table, for docs/architecture.md (see `manage.py workflow_diagram`)."""
-    lines = ["stateDiagram-v2", f"    [*] --> {State.INTAKE.value}"]
-    for t in TRANSITIONS:
-        who = "desk" if t.roles <= DESK | {SYSTEM} else "desk/submitters"
-        extra = ", reason" if t.requires_reason else ""
-        lines.append(f"    {t.source.value} --> {t.target.value}: {who}{extra}")
-    for final in sorted(FINAL_STATES):
-        lines.append(f"    {final} --> [*]")
+    """State diagram of the table, for docs/architecture.md (see `manage.py workflow_diagram`).
+
+    Edges read `who [guards] (reason)`; each state carries its Dutch name. Generated in Dutch
+    whatever the active language, so the document does not depend on who runs the command.
+    """
+    from django.utils import translation
+
+    with translation.override("nl"):
+        lines = ["stateDiagram-v2"]
+        for state in State:
+            lines.append(f"    {state.value}: {state.label}")
+        lines.append(f"    [*] --> {State.INTAKE.value}")
+        for t in TRANSITIONS:
+            label = _who(t.roles)
+            if t.guards:
+                label += " [" + ", ".join(g.check.__name__.lstrip("_") for g in t.guards) + "]"
+            if t.requires_reason:
+                label += " (reason)"
+            lines.append(f"    {t.source.value} --> {t.target.value}: {label}")
+        for final in sorted(FINAL_STATES):
+            lines.append(f"    {final} --> [*]")
     return "\n".join(lines)
