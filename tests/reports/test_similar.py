@@ -1,0 +1,73 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from signaalloket.reports.similar import similar_signals_for, similar_to
+from signaalloket.signals.services import signal_create
+from tests.factories import OrganisationFactory, make_user
+
+from .conftest import bulk_signals
+
+
+def test_similarity_ordering_in_plain_python():
+    texts = {
+        1: "misbruik subsidies rvo landbouw subsidies",
+        2: "misbruik van subsidies door stromannen bij rvo",
+        3: "subsidies voor landbouw",
+        4: "uitbuiting van arbeidsmigranten in de bouw",
+    }
+    ranked = similar_to(signal_id=1, texts=texts)
+    assert [pk for pk, _score in ranked] == [2, 3] or [pk for pk, _score in ranked] == [3, 2]
+    assert 4 not in [pk for pk, _score in ranked]
+    assert all(0 < score <= 1.0001 for _pk, score in ranked)
+    scores = [score for _pk, score in ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_more_overlap_ranks_higher():
+    texts = {
+        1: "witwassen via cryptomunten en vastgoed",
+        2: "witwassen via cryptomunten",
+        3: "witwassen",
+        4: "vastgoedfraude in de zorg",
+    }
+    assert [pk for pk, _s in similar_to(signal_id=1, texts=texts)] == [2, 3]
+
+
+@pytest.mark.django_db
+def test_panel_shows_only_visible_signals_ordered(client, desk_user):
+    org = OrganisationFactory()
+    other_org = OrganisationFactory()
+    make = lambda title, summary, lead: signal_create(  # noqa: E731
+        actor=desk_user, title=title, summary=summary, lead_organisation=lead
+    )
+    base = make("Misbruik van zorgsubsidies", "Zorgbureaus misbruiken pgb-subsidies.", org)
+    close = make("Misbruik van pgb-subsidies door zorgbureaus", "Zorgbureaus en pgb.", org)
+    far = make("Zorgsubsidies", "Iets over zorg.", org)
+    hidden = make("Misbruik van zorgsubsidies door zorgbureaus", "Zorgbureaus pgb.", other_org)
+    unrelated = make("Drugslabs in schuren", "Boeren verhuren schuren.", org)
+    submitter = make_user("submitter", organisation=org)
+    result = similar_signals_for(user=submitter, signal=base)
+    assert [s.pk for s in result][:2] == [close.pk, far.pk]
+    assert hidden.pk not in [s.pk for s in result]
+    assert unrelated.pk not in [s.pk for s in result]
+    desk_result = similar_signals_for(user=desk_user, signal=base)
+    assert hidden.pk in [s.pk for s in desk_result]
+    client.force_login(submitter)
+    page = client.get(reverse("web:signal_detail", args=[base.pk])).content.decode()
+    assert "Vergelijkbare signalen" in page and close.title in page and hidden.title not in page
+
+
+@pytest.mark.django_db
+def test_panel_query_count_is_fixed(client, desk_user):
+    lead = OrganisationFactory()
+    signals = bulk_signals(10, title="Vastgoed", summary="witwassen via vastgoed", lead=lead)
+    client.force_login(desk_user)
+    url = reverse("web:signal_detail", args=[signals[0].pk])
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    bulk_signals(490, title="Vastgoed", summary="witwassen via vastgoed", lead=lead, start=11)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)
