@@ -1,2 +1,95 @@
+"""The procedure panel on the signal page: addressees and contributions, decision, response,
+effect inquiry. A fixed number of queries whatever the number of addressees or submitters."""
+
+from signaalloket.accounts.context import access_for
+from signaalloket.accounts.roles import Role
+from signaalloket.core.dates import today
+from signaalloket.deadlines.models import Deadline, DeadlineKind, DeadlineStatus
+from signaalloket.signals.models import ContributionStatus
+from signaalloket.signals.permissions import can_edit_signal, roles_on_signal
+from signaalloket.signals.states import State
+
+from .models import EffectAnswer
+from .selectors import contribution_progress
+from .services import can_answer_effect
+
+ADDRESSEES_EDITABLE = (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION)
+
+
+def addressees_context(user, signal) -> dict:
+    access = access_for(user)
+    roles = roles_on_signal(user, signal)
+    addressees = list(signal.addressees.select_related("office__ministry", "contact_official"))
+    may_contribute = signal.state == State.OFFERED
+    rows = [
+        {
+            "addressee": a,
+            "may_edit_contribution": may_contribute
+            and (
+                access.is_desk
+                or (Role.OFFICIAL in roles and a.office.ministry_id in access.ministry_ids)
+            ),
+        }
+        for a in addressees
+    ]
+    return {
+        "rows": rows,
+        "progress": contribution_progress(addressees),
+        "show_contributions": signal.state not in ADDRESSEES_EDITABLE,
+        "may_edit_addressees": signal.state in ADDRESSEES_EDITABLE
+        and (access.is_desk or can_edit_signal(user, signal)),
+        "contribution_choices": ContributionStatus.choices,
+    }
+
+
 def procedure_panel_context(request, signal):
-    return None
+    user = request.user
+    access = access_for(user)
+    state = signal.state
+    context = {"addressees": addressees_context(user, signal), "is_desk": access.is_desk}
+    if state in (State.DECISION, State.OFFERED) or state in (State.WITHDRAWN,):
+        submitters = list(signal.submitters.select_related("organisation", "approved_by"))
+        context["submitters"] = [
+            {
+                "submitter": s,
+                "may_approve": state == State.DECISION
+                and s.approved_at is None
+                and s.organisation_id in access.strategic_rep_org_ids,
+                "may_record_offline": state == State.DECISION
+                and s.approved_at is None
+                and access.is_desk,
+            }
+            for s in submitters
+        ]
+        context["all_approved"] = bool(submitters) and all(s.approved_at for s in submitters)
+        context["may_offer"] = state == State.DECISION and access.is_desk
+    if state == State.OFFERED or state in (State.RESPONSE_RECEIVED, State.RESPONSE_DELIVERED):
+        context["response_deadline"] = (
+            Deadline.objects.filter(signal=signal, kind=DeadlineKind.RESPONSE)
+            .order_by("-id")
+            .first()
+        )
+    context["may_register_response"] = state == State.OFFERED and access.is_desk
+    context["may_deliver"] = state == State.RESPONSE_RECEIVED and access.is_desk
+    context["may_download_letter"] = access.is_desk and state in (
+        State.DECISION,
+        State.OFFERED,
+        State.RESPONSE_RECEIVED,
+        State.RESPONSE_DELIVERED,
+        State.EFFECT_INQUIRY,
+        State.CLOSED,
+    )
+    if state in (State.EFFECT_INQUIRY, State.CLOSED):
+        context["show_effect"] = True
+        context["effect_answers"] = list(
+            EffectAnswer.objects.filter(signal=signal).select_related("answered_by", "organisation")
+        )
+        context["may_answer_effect"] = state == State.EFFECT_INQUIRY and can_answer_effect(
+            user, signal
+        )
+    context["overdue"] = bool(
+        context.get("response_deadline")
+        and context["response_deadline"].status == DeadlineStatus.OPEN
+        and context["response_deadline"].due_date < today()
+    )
+    return context

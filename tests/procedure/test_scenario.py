@@ -27,7 +27,7 @@ from signaalloket.signals.services.participants import (
 )
 from signaalloket.signals.states import State
 
-from .helpers import at, make_world, pdf, world_signal
+from .helpers import at, make_world, pdf, prepare_draft, world_signal
 
 
 def run_jobs():
@@ -55,6 +55,7 @@ def test_signal_from_drafting_to_closed(desk_user):
     with time_machine.travel(at(2026, 1, 5), tick=False):
         signal = world_signal(world)
         signal = signal_transition(signal=signal, actor=desk_user, to=State.DRAFTING)
+        prepare_draft(signal, desk_user)
         mark = last_id()
         signal = signal_transition(signal=signal, actor=desk_user, to=State.FACT_CHECK)
         got = new_notifications(mark)
