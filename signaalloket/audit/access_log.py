@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from signaalloket.core.errors import NotAllowed
-from signaalloket.signals.permissions import is_desk_manager
+from signaalloket.signals.permissions import can_view_access_log
 
 from .models import AccessLogEntry
 
@@ -12,13 +12,13 @@ from .models import AccessLogEntry
 def access_log_visible_to(user) -> QuerySet[AccessLogEntry]:
     """The only door to access-log rows: everything for desk managers, nothing for others."""
     queryset = AccessLogEntry.objects.select_related("user", "signal")
-    if is_desk_manager(user):
+    if can_view_access_log(user):
         return queryset.order_by("-created_at", "-id")
     return queryset.none()
 
 
 def access_log_require_reader(user) -> None:
-    if not is_desk_manager(user):
+    if not can_view_access_log(user):
         raise NotAllowed(
             _(
                 "Alleen loketmanagers kunnen de inzageregistratie bekijken. Wilt u weten wie "

@@ -68,9 +68,40 @@ def can_create_signal(user) -> bool:
     return access.is_desk or access.is_submitter
 
 
+def can_view_internal_note(user, note_org_id: int | None, signal) -> bool:
+    """May this user read a note written inside one organisation about this signal?
+
+    The desk reads every note on every signal. Others read only notes of an organisation
+    they belong to, on a signal they may see: co-submitting organisations share the signal,
+    not each other's internal notes; officials never read the desk's or submitters' notes.
+    """
+    access = access_for(user)
+    if access.is_desk:
+        return True
+    if note_org_id is None or not can_view_signal(user, signal):
+        return False
+    return note_org_id in access.orgs(*SUBMITTER_ROLES, Role.OFFICIAL)
+
+
+@rules.predicate
+def can_view_access_log(user) -> bool:
+    """Inzageregistratie: desk managers only."""
+    return access_for(user).is_desk_manager
+
+
+@rules.predicate
+def can_edit_reference_data(user) -> bool:
+    """Reference data in the application (ministries, bewindspersonen, imports): desk managers.
+
+    Administrators keep users, organisations and offices in the administration site
+    (accounts/admin_mixins.py), which does not use this permission.
+    """
+    return access_for(user).is_desk_manager
+
+
 rules.add_perm("signals.view_signal", can_view_signal)
 rules.add_perm("signals.change_signal", can_edit_signal)
 rules.add_perm("signals.add_signal", can_create_signal)
 rules.add_perm("signals.manage_procedure", is_desk)
-rules.add_perm("signals.view_access_log", is_desk_manager)
-rules.add_perm("signals.edit_reference_data", is_desk_manager)
+rules.add_perm("signals.view_access_log", can_view_access_log)
+rules.add_perm("signals.edit_reference_data", can_edit_reference_data)

@@ -58,6 +58,10 @@ class Row:
     expect: Callable[[Case], str | frozenset]
     args: Callable | None = None  # (world, key) -> dict | None
     per_signal: bool = True
+    query: dict | None = None  # GET parameters (e.g. a search term matching every title)
+    # Lists, search and exports: a 200 body must show EVERY title the role may see (so the
+    # check that it shows no other title is not vacuous).
+    shows_visible: bool = False
 
 
 # Expectation helpers ---------------------------------------------------------------------
@@ -170,6 +174,8 @@ def this_year(world, key):
     return {"year": world.signals["intake"].year}
 
 
+SEARCH = {"q": "Geheimtitel"}
+
 # The table -------------------------------------------------------------------------------
 
 ROWS: dict[str, Row] = {
@@ -186,7 +192,7 @@ ROWS: dict[str, Row] = {
     "audit:access_log_user": Row(roles_only(MANAGER), a_user, per_signal=False),
     # the signal pages
     "web:home": Row(logged_in, per_signal=False),
-    "web:signal_list": Row(logged_in, per_signal=False),
+    "web:signal_list": Row(logged_in, per_signal=False, shows_visible=True),
     "web:signal_detail": Row(signal_view, signal_pk),
     "web:signal_transition": Row(post_only, signal_pk),
     "signals:new": Row(roles_only(DESK_AND_SUBMITTERS), per_signal=False),
@@ -201,12 +207,12 @@ ROWS: dict[str, Row] = {
     # deadlines
     "deadlines:extend": Row(signal_then_roles(DESK), deadline_pk),
     # reports, search, exports
-    "reports:search": Row(logged_in, per_signal=False),
+    "reports:search": Row(logged_in, per_signal=False, query=SEARCH, shows_visible=True),
     "reports:statistics": Row(logged_in, per_signal=False),
     "reports:annual_index": Row(roles_only(DESK), per_signal=False),
     "reports:annual_report": Row(roles_only(DESK), this_year, per_signal=False),
-    "reports:export_csv": Row(logged_in, per_signal=False),
-    "reports:export_xlsx": Row(logged_in, per_signal=False),
+    "reports:export_csv": Row(logged_in, per_signal=False, shows_visible=True),
+    "reports:export_xlsx": Row(logged_in, per_signal=False, shows_visible=True),
     "reports:saved_filter_create": Row(post_only, per_signal=False),
     "reports:saved_filter_delete": Row(post_only, missing_pk, per_signal=False),
     "reports:publication_edit": Row(roles_then_signal(DESK), signal_pk),
@@ -221,6 +227,87 @@ ROWS: dict[str, Row] = {
 }
 
 
-# POST endpoints: a role that may not act gets 403/404 and nothing changes.
-# name -> (args, data, roles that must be refused)
-REFUSED_POSTERS = ("other_submitter", "other_official", "admin")
+# POST endpoints ---------------------------------------------------------------------------
+# A role that may not act gets LOGIN (anonymous), 404 (cannot see the signal) or 403/404
+# (sees it, may not act; 403 with a Dutch explanation is preferred), and nothing changes: no audit event, no change to signals, documents or
+# deadlines. test_post.py runs these.
+
+
+@dataclass(frozen=True)
+class PostCheck:
+    name: str
+    key: str  # which signal of the world
+    args: Callable  # (world, key) -> dict | None
+    data: dict
+    refused: tuple[str, ...]
+    role_first: bool = False  # the role is checked before the signal: 403 for every pk
+
+
+NON_MEMBERS = ("anonymous", "other_submitter", "other_official", "admin")
+
+POST_CHECKS: list[PostCheck] = [
+    PostCheck(
+        "web:signal_transition",
+        "intake",
+        signal_pk,
+        {"to": "drafting", "expected_state": "intake"},
+        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
+    ),
+    PostCheck(
+        "web:signal_transition",
+        "fact_check",
+        signal_pk,
+        {"to": "decision", "expected_state": "fact_check"},
+        (*NON_MEMBERS, "official"),
+    ),
+    PostCheck(
+        "web:signal_transition",
+        "fact_check",
+        signal_pk,
+        {"to": "drafting", "reason": "Feiten", "expected_state": "fact_check"},
+        (*NON_MEMBERS, "official"),
+    ),
+    PostCheck(
+        "signals:edit",
+        "drafting",
+        signal_pk,
+        {"title": "Gewijzigd", "summary": "x", "confidentiality": "internal", "version": 1},
+        (*NON_MEMBERS, "official"),
+    ),
+    PostCheck(
+        "signals:edit",
+        "fact_check",
+        signal_pk,
+        {"title": "Gewijzigd", "summary": "x", "confidentiality": "internal", "version": 1},
+        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
+    ),
+    PostCheck(
+        "documents:retract",
+        "offered",
+        document_pk,
+        {"reason": "Weg ermee", "expected_version": 1},
+        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
+    ),
+    PostCheck(
+        "documents:signal_documents",
+        "closed",
+        signal_pk,
+        {"kind": "attachment", "title": "Nieuw", "confidentiality": "internal"},
+        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
+    ),
+    PostCheck(
+        "deadlines:extend",
+        "offered",
+        deadline_pk,
+        {"new_due_date": "2099-01-01", "reason": "Later", "version": 1},
+        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
+    ),
+    PostCheck(
+        "reports:publication_edit",
+        "closed",
+        signal_pk,
+        {"public_summary": "Openbaar", "published": "on"},
+        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
+        role_first=True,
+    ),
+]

@@ -118,7 +118,7 @@ def _check(name, row, world, clients, key, problems) -> int:
         )
         expected = row.expect(case)
         allowed = expected if isinstance(expected, frozenset) else frozenset({expected})
-        response = clients[role].get(url)
+        response = clients[role].get(url, row.query or {})
         got = _outcome(response)
         where = f"{role:16} {key or '-':26} GET {url}"
         if got not in allowed:
@@ -128,6 +128,10 @@ def _check(name, row, world, clients, key, problems) -> int:
             leaked = [t for t in world.titles_hidden_from(role) if t in body]
             if leaked:
                 problems.append(f"{where}: shows titles of signals it may not see: {leaked}")
+            if row.shows_visible:
+                absent = [t for t in world.titles_visible_to(role) if t not in body]
+                if absent:
+                    problems.append(f"{where}: does not show titles it may see: {absent}")
     return 1
 
 

@@ -77,6 +77,9 @@ class World:
     def titles_hidden_from(self, role: str) -> list[str]:
         return [s.title for key, s in self.signals.items() if not sees(role, key)]
 
+    def titles_visible_to(self, role: str) -> list[str]:
+        return [s.title for key, s in self.signals.items() if sees(role, key)]
+
 
 def build_world() -> World:
     world = World()
