@@ -48,6 +48,10 @@ def build_signal(
         )
     target_index = MAIN_PATH.index(State(state))
     for next_state in MAIN_PATH[1 : target_index + 1]:
+        if next_state == State.FACT_CHECK:
+            from tests.builders_hooks import write_draft
+
+            write_draft(signal, desk)
         if next_state == State.OFFERED:
             for submitter in signal.submitters.all():
                 rep = make_user("strategic_rep", organisation=submitter.organisation)

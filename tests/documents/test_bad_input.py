@@ -146,8 +146,10 @@ def test_accepted_types_detected_from_bytes(desk_user):
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
     jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 20
     eml = b"From: a@example.nl\r\nTo: b@example.nl\r\nSubject: Test\r\n\r\nBody"
-    msg = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "__substg1.0_0037001F".encode(
-        "utf-16-le"
+    msg = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 100
+        + "__substg1.0_0037001F".encode("utf-16-le")
     )
     odt = io.BytesIO()
     import zipfile
@@ -155,7 +157,8 @@ def test_accepted_types_detected_from_bytes(desk_user):
     with zipfile.ZipFile(odt, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         archive.writestr(
-            "content.xml", "<office:document-content><text:p>Hallo ODT</text:p></office:document-content>"
+            "content.xml",
+            "<office:document-content><text:p>Hallo ODT</text:p></office:document-content>",
         )
     cases = {
         "xlsx": (xlsx.getvalue(), "spreadsheetml"),

@@ -1,0 +1,59 @@
+from django.db import models
+from django.db.models import OuterRef, Subquery
+
+
+def _visible_signals(user):
+    from signaalloket.signals.models import Signal
+
+    return Signal.objects.visible_to(user).values("pk")
+
+
+class DraftVersionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DraftVersionQuerySet":
+        """Desk and submitters: every version. Officials (who see a signal only from the
+        fact-check stage on): only the latest version, never the drafting history."""
+        from signaalloket.accounts.context import access_for
+
+        access = access_for(user)
+        if access.is_desk:
+            return self.all()
+        qs = self.filter(signal__in=_visible_signals(user))
+        latest = models.Q(
+            number=Subquery(
+                type(self)(self.model)
+                .filter(signal=OuterRef("signal"))
+                .order_by("-number")
+                .values("number")[:1]
+            )
+        )
+        if not access.submitter_org_ids:
+            return qs.filter(latest)
+        from signaalloket.signals.models import Submitter
+
+        own = models.Q(
+            models.Exists(
+                Submitter.objects.filter(
+                    signal=OuterRef("signal"), organisation_id__in=access.submitter_org_ids
+                )
+            )
+        )
+        return qs.filter(own | latest)
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CommentQuerySet":
+        """Desk: all comments. Everyone else (submitters, officials once they see the signal,
+        from the fact-check stage on): shared comments of the signals they see."""
+        from signaalloket.accounts.context import access_for
+
+        if access_for(user).is_desk:
+            return self.all()
+        return self.filter(signal__in=_visible_signals(user), visibility="shared")
+
+
+class PiiDismissalQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PiiDismissalQuerySet":
+        """Only the desk handles the personal-data check."""
+        from signaalloket.accounts.context import access_for
+
+        return self.all() if access_for(user).is_desk else self.none()
