@@ -1,8 +1,16 @@
-"""The signal's history as a person reads it, built from its audit events."""
+"""The signal's history as a person reads it, built from its audit events.
 
+One query whatever the number of events. Events of other apps are described here too (their
+data keys are part of their service contract); an app can add or override a description
+with `register_description(event_type, describe)` where `describe(data) -> (text, note)`.
+"""
+
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
@@ -10,8 +18,22 @@ from signaalloket.audit.models import AuditEvent
 
 from .states import State
 
+logger = logging.getLogger(__name__)
+
 # Events that only the desk sees on the timeline.
-DESK_ONLY = frozenset({"signal.updated", "criterion.assessed", "comment.internal"})
+DESK_ONLY = frozenset(
+    {
+        "signal.updated",
+        "criterion.assessed",
+        "comment.internal",
+        "addressee.updated",
+        "draft.pii_false_positive",
+        "publication.set",
+        "publication.consent",
+    }
+)
+# Comment events are desk-only when the comment is internal (data["visibility"]).
+COMMENT_EVENTS = ("draft.comment_added", "draft.comment_resolved", "draft.comment_reopened")
 
 
 @dataclass(frozen=True)
@@ -20,64 +42,208 @@ class Entry:
     actor: str
     text: str
     note: str = ""
-
-
-def _describe(event: AuditEvent) -> tuple[str, str]:
-    data = event.data or {}
-    kind = event.event_type
-    if kind == "signal.transitioned":
-        return (
-            _("Status gewijzigd van '%(source)s' naar '%(target)s'")
-            % {"source": State(data["from"]).label, "target": State(data["to"]).label},
-            data.get("reason", ""),
-        )
-    if kind == "signal.created":
-        return _("Signaal aangemaakt"), ""
-    if kind == "signal.imported":
-        return _("Historisch signaal geïmporteerd"), data.get("source", "")
-    if kind == "signal.updated":
-        return _("Gegevens gewijzigd"), ", ".join(data.get("fields", []))
-    if kind == "submitter.added":
-        return _("Indiener toegevoegd: %(org)s") % {"org": data.get("organisation", "")}, ""
-    if kind == "submitter.approved":
-        return _("Definitief ingestemd door %(org)s") % {"org": data.get("organisation", "")}, ""
-    if kind == "addressee.added":
-        return _("Geadresseerde toegevoegd: %(office)s") % {"office": data.get("office", "")}, ""
-    if kind == "addressee.contribution":
-        return _("Bijdrage %(office)s bijgewerkt") % {"office": data.get("office", "")}, ""
-    if kind == "deadline.started":
-        return _("Termijn gestart, uiterlijk %(date)s") % {
-            "date": _format_date(data.get("due_date"))
-        }, ""
-    if kind == "deadline.extended":
-        return (
-            _("Termijn verlengd van %(old)s naar %(new)s")
-            % {"old": _format_date(data.get("from")), "new": _format_date(data.get("to"))},
-            data.get("reason", ""),
-        )
-    if kind == "deadline.met":
-        return _("Termijn afgerond"), ""
-    if kind == "deadline.waived":
-        return _("Termijn vervallen"), data.get("reason", "")
-    if kind == "criterion.assessed":
-        return _("Criterium getoetst"), ""
-    return data.get("summary") or kind, ""
+    event_type: str = ""
+    desk_only: bool = False
 
 
 def _format_date(value) -> str:
     if not value:
         return ""
-    year, month, day = str(value)[:10].split("-")
+    try:
+        year, month, day = str(value)[:10].split("-")
+    except ValueError:
+        return str(value)
     return f"{day}-{month}-{year}"
 
 
+def _label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value or "")
+
+
+def _deadline_kind(data) -> str:
+    from signaalloket.deadlines.models import DeadlineKind
+
+    return _label(DeadlineKind, data.get("kind"))
+
+
+def _transitioned(data):
+    return (
+        _("Status gewijzigd van '%(source)s' naar '%(target)s'")
+        % {"source": _label(State, data.get("from")), "target": _label(State, data.get("to"))},
+        data.get("reason", ""),
+    )
+
+
+def _fields(data):
+    from .models import Signal
+
+    names = []
+    for name in data.get("fields", []):
+        try:
+            names.append(str(Signal._meta.get_field(name).verbose_name))
+        except Exception:  # an old field name stays readable as is
+            names.append(name)
+    return _("Gegevens gewijzigd"), ", ".join(names)
+
+
+def _meeting(text):
+    def describe(data):
+        when = data.get("starts_at")
+        note = ""
+        if when:
+            note = _format_date(when) + " " + str(when)[11:16]
+        if data.get("reason"):
+            note = data["reason"]
+        if data.get("outcome"):
+            from signaalloket.meetings.models import MeetingOutcome
+
+            note = _label(MeetingOutcome, data["outcome"])
+        return text, note.strip()
+
+    return describe
+
+
+def _document(text):
+    def describe(data):
+        from signaalloket.documents.models import DocumentKind
+
+        note = data.get("reason", "")
+        return text % {"kind": _label(DocumentKind, data.get("kind")) or _("document")}, note
+
+    return describe
+
+
+def _effect(data):
+    from signaalloket.procedure.models import EffectOutcome
+
+    return _("Antwoord op de effectmeting vastgelegd"), _label(EffectOutcome, data.get("outcome"))
+
+
+DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
+    "signal.created": lambda d: (_("Signaal aangemaakt"), d.get("reference", "")),
+    "signal.imported": lambda d: (_("Historisch signaal geïmporteerd"), d.get("source", "")),
+    "signal.transitioned": _transitioned,
+    "signal.updated": _fields,
+    "criterion.assessed": lambda d: (_("Criterium getoetst"), ""),
+    "submitter.added": lambda d: (
+        _("Indiener toegevoegd: %(org)s") % {"org": d.get("organisation", "")},
+        "",
+    ),
+    "submitter.approved": lambda d: (
+        _("Definitief ingestemd door %(org)s") % {"org": d.get("organisation", "")},
+        d.get("note", ""),
+    ),
+    "addressee.added": lambda d: (
+        _("Geadresseerde toegevoegd: %(office)s") % {"office": d.get("office", "")},
+        _("penvoerder") if d.get("coordinating") else "",
+    ),
+    "addressee.updated": lambda d: (
+        _("Geadresseerde gewijzigd: %(office)s") % {"office": d.get("office", "")},
+        "",
+    ),
+    "addressee.contribution": lambda d: (
+        _("Bijdrage %(office)s bijgewerkt") % {"office": d.get("office", "")},
+        "",
+    ),
+    "deadline.started": lambda d: (
+        _("Termijn '%(kind)s' gestart, uiterlijk %(date)s")
+        % {"kind": _deadline_kind(d), "date": _format_date(d.get("due_date"))},
+        "",
+    ),
+    "deadline.extended": lambda d: (
+        _("Termijn '%(kind)s' verlengd van %(old)s naar %(new)s")
+        % {
+            "kind": _deadline_kind(d),
+            "old": _format_date(d.get("from")),
+            "new": _format_date(d.get("to")),
+        },
+        d.get("reason", ""),
+    ),
+    "deadline.met": lambda d: (
+        _("Termijn '%(kind)s' afgerond") % {"kind": _deadline_kind(d)},
+        "",
+    ),
+    "deadline.waived": lambda d: (
+        _("Termijn '%(kind)s' vervallen") % {"kind": _deadline_kind(d)},
+        d.get("reason", ""),
+    ),
+    "meeting.scheduled": _meeting(_("Ambtelijk overleg gepland")),
+    "meeting.updated": _meeting(_("Ambtelijk overleg verplaatst")),
+    "meeting.cancelled": _meeting(_("Ambtelijk overleg geannuleerd")),
+    "meeting.held": _meeting(_("Ambtelijk overleg gehouden")),
+    "document.uploaded": _document(_("Document toegevoegd: %(kind)s")),
+    "document.version_added": _document(_("Nieuwe versie van een document: %(kind)s")),
+    "document.retracted": _document(_("Document ingetrokken")),
+    "response.registered": lambda d: (
+        _("Gezamenlijke reactie geregistreerd"),
+        _format_date(d.get("response_date")),
+    ),
+    "effect.answered": _effect,
+    "draft.saved": lambda d: (
+        _("Concepttekst opgeslagen (versie %(n)s)") % {"n": d.get("version", "")},
+        "",
+    ),
+    "draft.comment_added": lambda d: (_("Opmerking geplaatst"), ""),
+    "draft.comment_resolved": lambda d: (_("Opmerking afgehandeld"), ""),
+    "draft.comment_reopened": lambda d: (_("Opmerking heropend"), ""),
+    "draft.pii_false_positive": lambda d: (
+        _("Melding persoonsgegevens beoordeeld als onterecht"),
+        "",
+    ),
+    "publication.set": lambda d: (_("Publicatie gewijzigd"), ""),
+    "publication.consent": lambda d: (
+        _("Toestemming voor publicatie van %(org)s") % {"org": d.get("organisation", "")},
+        "",
+    ),
+}
+
+
+def register_description(event_type: str, describe: Callable[[dict], tuple[str, str]]) -> None:
+    DESCRIPTIONS[event_type] = describe
+
+
+def describe(event: AuditEvent) -> tuple[str, str]:
+    data = event.data if isinstance(event.data, dict) else {}
+    describer = DESCRIPTIONS.get(event.event_type)
+    if describer is not None:
+        try:
+            return describer(data)
+        except Exception:  # a malformed old event must not break the page
+            logger.warning("Cannot describe audit event %s", event.pk, exc_info=True)
+    return data.get("summary") or _("Wijziging vastgelegd (%(type)s)") % {
+        "type": event.event_type
+    }, ""
+
+
+def _is_desk_only(event: AuditEvent) -> bool:
+    if event.event_type in DESK_ONLY:
+        return True
+    return event.event_type in COMMENT_EVENTS and (event.data or {}).get("visibility") == "internal"
+
+
 def timeline_for(*, signal, user) -> list[Entry]:
+    """The signal's events in order, oldest first; desk-internal events only for the desk."""
     events = AuditEvent.objects.filter(signal=signal).select_related("actor").order_by("seq")
-    if not access_for(user).is_desk:
-        events = events.exclude(event_type__in=DESK_ONLY)
+    is_desk = access_for(user).is_desk
+    if not is_desk:
+        events = events.exclude(event_type__in=DESK_ONLY).exclude(
+            Q(event_type__in=COMMENT_EVENTS) & Q(data__visibility="internal")
+        )
     entries = []
     for event in events:
-        text, note = _describe(event)
+        text, note = describe(event)
         actor = event.actor.full_name if event.actor else _("Systeem")
-        entries.append(Entry(at=event.created_at, actor=actor, text=text, note=note))
+        entries.append(
+            Entry(
+                at=event.created_at,
+                actor=actor,
+                text=text,
+                note=note,
+                event_type=event.event_type,
+                desk_only=_is_desk_only(event),
+            )
+        )
     return entries

@@ -188,7 +188,7 @@ def test_extension_of_the_response_deadline(cast, open_guards):
         (dt.date(2026, 7, 1), dt.date(2026, 9, 1), "Zomerreces"),
     ]
     texts = [e.text for e in timeline_for(signal=signal, user=cast.submitter)]
-    assert "Termijn verlengd van 10-06-2026 naar 01-07-2026" in " ".join(texts)
+    assert "Termijn 'Reactie bewindspersonen' verlengd van 10-06-2026 naar 01-07-2026" in texts
     # The response arrives: the extended deadline is met.
     signal = signal_transition(signal=signal, actor=desk, to=State.RESPONSE_RECEIVED)
     deadline.refresh_from_db()
