@@ -40,6 +40,22 @@ def _highlight(text: str) -> SafeString:
     return mark_safe(safe.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
+def mark_words(text: str, words: list[str]) -> SafeString:
+    """Escape a short text and mark every word that starts with one of the query words."""
+    prefixes = tuple(w.lower() for w in words)
+    parts, position = [], 0
+    for match in WORD.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        token = match.group(0)
+        if token.lower().startswith(prefixes):
+            parts.append(f"<mark>{escape(token)}</mark>")
+        else:
+            parts.append(escape(token))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # every part is escaped
+
+
 def _fts5_query(words: list[str]) -> str:
     return " AND ".join('"{}"*'.format(w.replace('"', '""')) for w in words)
 
@@ -49,7 +65,6 @@ def _sqlite_search(entry_ids_sql: str, params: list, words: list[str], limit: in
     sql = (
         "SELECT e.id, e.signal_id, e.source, e.title, "  # noqa: S608
         f"snippet(reports_searchfts, 1, '{START}', '{STOP}', ' … ', 24), "
-        f"highlight(reports_searchfts, 0, '{START}', '{STOP}'), "
         "bm25(reports_searchfts, 5.0, 1.0) AS score "
         "FROM reports_searchfts JOIN reports_searchentry e ON e.id = reports_searchfts.rowid "
         f"WHERE reports_searchfts MATCH %s AND e.id IN ({entry_ids_sql}) "
@@ -60,12 +75,16 @@ def _sqlite_search(entry_ids_sql: str, params: list, words: list[str], limit: in
         rows = cursor.fetchall()
     # bm25 is lower-is-better; turn it into higher-is-better for the caller
     return [
-        (pk, signal_id, source, title, fragment, title_marked, -score)
-        for pk, signal_id, source, title, fragment, title_marked, score in rows
+        (pk, signal_id, source, title, fragment, -score)
+        for pk, signal_id, source, title, fragment, score in rows
     ]
 
 
-def _postgres_search(entry_ids_sql: str, params: list, query: str, limit: int) -> list:
+def _postgres_search(
+    entry_ids_sql: str, params: list, query: str, words: list[str], limit: int
+) -> list:
+    # Stemmed words as the user wrote them, or every word as a prefix (subsidie -> subsidies)
+    prefixes = " & ".join(f"{w}:*" for w in words)
     document = (
         "setweight(to_tsvector('dutch', coalesce(e.title, '')), 'A') || "
         "setweight(to_tsvector('dutch', coalesce(e.body, '')), 'B')"
@@ -75,15 +94,14 @@ def _postgres_search(entry_ids_sql: str, params: list, query: str, limit: int) -
     sql = (
         "SELECT e.id, e.signal_id, e.source, e.title, "  # noqa: S608
         "ts_headline('dutch', e.body, q, %s), "
-        "ts_headline('dutch', e.title, q, %s), "
         f"ts_rank({document}, q) AS score "
-        "FROM reports_searchentry e, websearch_to_tsquery('dutch', %s) q "
+        "FROM reports_searchentry e, "
+        "(SELECT websearch_to_tsquery('dutch', %s) || to_tsquery('dutch', %s) AS q) query "
         f"WHERE ({document}) @@ q AND e.id IN ({entry_ids_sql}) "
         "ORDER BY score DESC, e.id LIMIT %s"
     )
-    options_all = options + ", HighlightAll=true"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [options, options_all, query, *params, limit])
+        cursor.execute(sql, [options, query, prefixes, *params, limit])
         return cursor.fetchall()
 
 
@@ -98,7 +116,7 @@ def search(*, user, query: str, limit: int = 50) -> list[SearchResult]:
     visible = SearchEntry.objects.visible_to(user).values("pk")
     entry_ids_sql, params = visible.query.sql_with_params()
     if connection.vendor == "postgresql":
-        rows = _postgres_search(entry_ids_sql, list(params), query, limit * 2)
+        rows = _postgres_search(entry_ids_sql, list(params), query, words, limit * 2)
     else:
         rows = _sqlite_search(entry_ids_sql, list(params), words, limit * 2)
     # Sources with their own visibility rules (e.g. documents): one query per such source.
@@ -123,7 +141,7 @@ def search(*, user, query: str, limit: int = 50) -> list[SearchResult]:
         .values_list("pk", "reference", "title")
     }
     results = []
-    for pk, signal_id, source, title, fragment, title_marked, score in rows:
+    for pk, signal_id, source, title, fragment, score in rows:
         if source in allowed and object_ids.get(pk) not in allowed[source]:
             continue
         if signal_id not in signals:
@@ -136,7 +154,7 @@ def search(*, user, query: str, limit: int = 50) -> list[SearchResult]:
                 signal_id=signal_id,
                 source=source,
                 source_label=provider.label if provider else source,
-                title=_highlight(title_marked or title),
+                title=mark_words(title, words),
                 fragment=_highlight(fragment or ""),
                 rank=float(score),
                 signal_reference=reference,

@@ -49,8 +49,9 @@ def test_highlighting_escapes_html(desk_user):
     _signal(desk_user, "<b>Witwassen</b> via cryptomunten", "<script>alert(1)</script> witwassen")
     [result] = search(user=desk_user, query="witwassen")
     assert "<b>" not in result.title and "&lt;b&gt;" in result.title
-    assert "<script>" not in result.fragment and "&lt;script&gt;" in result.fragment
-    assert "<mark>" in result.fragment
+    # SQLite keeps the text (escaped); PostgreSQL's parser drops tags from fragments
+    assert "<script" not in result.fragment and "<mark>witwassen</mark>" in result.fragment
+    assert result.fragment.replace("<mark>", "").replace("</mark>", "").count("<") == 0
 
 
 @pytest.mark.django_db
