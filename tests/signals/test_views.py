@@ -230,3 +230,28 @@ def test_new_signal_requires_a_title(client, cast):
     assert response.status_code == 400
     assert "Vul een titel in." in response.content.decode()
     assert not Signal.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signal_page_links_to_the_edit_page_for_who_may_edit(client, cast, monkeypatch):
+    from signaalloket.web import panels
+
+    monkeypatch.setattr(panels, "_panels", {"basics": panels._panels["basics"]})
+    signal = build_signal(desk=cast.desk_staff, lead=cast.lead)
+    signal_update(
+        signal=signal,
+        actor=cast.desk_staff,
+        expected_version=signal.version,
+        origin="Onderzoek naar subsidiefraude",
+    )
+    url = reverse("web:signal_detail", args=[signal.pk])
+    client.force_login(cast.submitter)
+    html = client.get(url).content.decode()
+    assert edit_url(signal) in html
+    assert "Onderzoek naar subsidiefraude" in html
+    signal.refresh_from_db()
+    from signaalloket.signals.services import signal_transition
+
+    signal_transition(signal=signal, actor=cast.desk_staff, to=State.NOT_PURSUED, reason="Anders")
+    html = client.get(url).content.decode()
+    assert edit_url(signal) not in html
