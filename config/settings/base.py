@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "signaalloket.notifications",
     "signaalloket.procedure",
     "signaalloket.reports",
+    "signaalloket.bench",
 ]
 
 MIDDLEWARE = [
