@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from signaalloket.audit.models import AuditEvent
-from signaalloket.signals.models import Signal, Theme
+from signaalloket.signals.models import Signal, StateChange, Theme
 from signaalloket.signals.services import signal_update
 from signaalloket.signals.states import State
 from tests.builders import build_signal
@@ -255,3 +255,49 @@ def test_signal_page_links_to_the_edit_page_for_who_may_edit(client, cast, monke
     signal_transition(signal=signal, actor=cast.desk_staff, to=State.NOT_PURSUED, reason="Anders")
     html = client.get(url).content.decode()
     assert edit_url(signal) not in html
+
+
+@pytest.mark.django_db
+def test_new_page_query_count_is_fixed(client, cast):
+    client.force_login(cast.desk_staff)
+
+    def count(orgs):
+        while OrganisationFactory._meta.model.objects.filter(kind="partner").count() < orgs:
+            OrganisationFactory()
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("signals:new")).status_code == 200
+        return len(ctx)
+
+    assert count(2) == count(40)
+
+
+@pytest.mark.django_db
+def test_transition_through_the_signal_page(client, cast, open_guards, monkeypatch):
+    from signaalloket.web import panels
+
+    monkeypatch.setattr(panels, "_panels", {})
+    signal = build_signal(desk=cast.desk_staff, state=State.DRAFTING, lead=cast.lead)
+    url = reverse("web:signal_transition", args=[signal.pk])
+    client.force_login(cast.other_submitter)
+    assert client.post(url, {"to": State.WITHDRAWN, "reason": "x"}).status_code == 404
+    client.force_login(cast.submitter)
+    response = client.post(url, {"to": State.FACT_CHECK, "expected_state": State.DRAFTING})
+    assert response.status_code == 403
+    response = client.post(
+        url, {"to": State.WITHDRAWN, "expected_state": State.DRAFTING, "reason": ""}, follow=True
+    )
+    assert "Geef een reden op voor deze stap." in response.content.decode()
+    assert Signal.objects.get(pk=signal.pk).state == State.DRAFTING
+    response = client.post(
+        url, {"to": State.WITHDRAWN, "expected_state": State.DRAFTING, "reason": "Opgelost"}
+    )
+    assert response.status_code == 302
+    assert Signal.objects.get(pk=signal.pk).state == State.WITHDRAWN
+    # A second press on the stale page changes nothing and explains why.
+    response = client.post(
+        url,
+        {"to": State.WITHDRAWN, "expected_state": State.DRAFTING, "reason": "Nogmaals"},
+        follow=True,
+    )
+    assert "intussen gewijzigd" in response.content.decode()
+    assert StateChange.objects.filter(signal=signal, to_state=State.WITHDRAWN).count() == 1
