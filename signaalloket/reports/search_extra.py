@@ -1,5 +1,93 @@
-"""Providers for sources built by other apps; registered only when their models exist."""
+"""Providers for sources built by other apps (draft sections, comments); registered only when
+their app is installed and their models import, so this app never hard-depends on them."""
+
+import logging
+from collections.abc import Iterable
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+
+def _section_texts(signal_ids: list[int]) -> Iterable:
+    """The newest draft version of each signal: every section's text in one entry."""
+    from signaalloket.drafting.models import DraftVersion
+
+    from .search_index import IndexText
+
+    newest: dict[int, tuple[int, int, dict]] = {}
+    for pk, signal_id, number, texts in (
+        DraftVersion.objects.filter(signal_id__in=signal_ids)
+        .order_by("signal_id", "number")
+        .values_list("pk", "signal_id", "number", "texts")
+    ):
+        newest[signal_id] = (pk, number, texts or {})
+    for signal_id, (pk, number, texts) in newest.items():
+        yield IndexText(
+            signal_id=signal_id,
+            object_id=pk,
+            title=str(_("Concepttekst, versie %(n)s") % {"n": number}),
+            body="\n".join(str(value) for value in texts.values() if value),
+        )
+
+
+def _section_visible_ids(user, object_ids: list[int]) -> set[int]:
+    from signaalloket.drafting.models import DraftVersion
+
+    return set(
+        DraftVersion.objects.filter(pk__in=object_ids).visible_to(user).values_list("pk", flat=True)
+    )
+
+
+def _comment_texts(signal_ids: list[int]) -> Iterable:
+    from signaalloket.drafting.models import Comment
+
+    from .search_index import IndexText
+
+    for pk, signal_id, section_key, body, visibility in Comment.objects.filter(
+        signal_id__in=signal_ids
+    ).values_list("pk", "signal_id", "section_key", "body", "visibility"):
+        yield IndexText(
+            signal_id=signal_id,
+            object_id=pk,
+            title=str(_("Opmerking bij %(section)s") % {"section": section_key}),
+            body=body,
+            desk_only=visibility != "shared",
+        )
+
+
+def _comment_visible_ids(user, object_ids: list[int]) -> set[int]:
+    from signaalloket.drafting.models import Comment
+
+    return set(
+        Comment.objects.filter(pk__in=object_ids).visible_to(user).values_list("pk", flat=True)
+    )
 
 
 def register_optional_providers() -> None:
-    return None
+    from .search_index import TextProvider, register_provider
+
+    if not apps.is_installed("signaalloket.drafting"):
+        return
+    try:
+        from signaalloket.drafting.models import Comment, DraftVersion  # noqa: F401
+    except ImportError:  # pragma: no cover - the drafting app without these models
+        logger.info("Zoeken: geen conceptteksten of opmerkingen beschikbaar")
+        return
+    register_provider(
+        TextProvider(
+            source="section",
+            label=_("Concepttekst"),
+            texts=_section_texts,
+            visible_ids=_section_visible_ids,
+        )
+    )
+    register_provider(
+        TextProvider(
+            source="comment",
+            label=_("Opmerking"),
+            texts=_comment_texts,
+            visible_ids=_comment_visible_ids,
+        )
+    )

@@ -160,3 +160,45 @@ def test_search_query_count_is_fixed(client, desk_user):
     search_index_rebuild()
     assert SearchEntry.objects.count() == 500
     assert _count(client, "mensenhandel") == small
+
+
+@pytest.mark.django_db
+def test_draft_sections_and_comments_are_searchable_with_their_own_rules(desk_user):
+    from signaalloket.drafting.selectors import format_for_signal
+    from signaalloket.drafting.services import comment_add, draft_save
+
+    lead = OrganisationFactory()
+    signal = signal_create(actor=desk_user, title="Leeg", lead_organisation=lead)
+    fmt = format_for_signal(signal)
+    key = fmt.sections.first().key
+    draft_save(
+        signal=signal,
+        actor=desk_user,
+        texts={key: "Facilitators gebruiken katvangers voor bedrijfsregistraties."},
+        expected_number=0,
+    )
+    comment_add(signal=signal, actor=desk_user, section_key=key, body="Katvangers: bron?")
+    comment_add(
+        signal=signal,
+        actor=desk_user,
+        section_key=key,
+        body="Intern: katvangers nader duiden",
+        visibility="internal",
+    )
+    desk_sources = sorted(r.source for r in search(user=desk_user, query="katvangers"))
+    assert desk_sources == ["comment", "comment", "section"]
+    submitter = make_user("submitter", organisation=lead)
+    hits = search(user=submitter, query="katvangers")
+    assert sorted(r.source for r in hits) == ["comment", "section"]
+    assert all("Intern" not in r.fragment for r in hits)
+
+
+@pytest.mark.django_db
+def test_reindex_command_rebuilds_from_scratch(desk_user):
+    from django.core.management import call_command
+
+    signal = _signal(desk_user, "Ondermijning in recreatieparken", "")
+    SearchEntry.objects.all().delete()
+    assert search(user=desk_user, query="recreatieparken") == []
+    call_command("search_reindex", stdout=__import__("io").StringIO())
+    assert [r.signal_id for r in search(user=desk_user, query="recreatieparken")] == [signal.pk]

@@ -125,3 +125,16 @@ def test_statistics_query_count_is_fixed(client, desk_user):
     )
     bulk_deadlines(more, due=D(2025, 4, 1))
     assert _count(client) == small
+
+
+@pytest.mark.django_db
+def test_effect_outcomes_are_counted(desk_user):
+    from signaalloket.procedure.models import EffectAnswer
+
+    a, b, c = bulk_signals(3, state="closed")
+    for signal, outcome in ((a, "law_changed"), (b, "law_changed"), (c, "no_effect")):
+        EffectAnswer.objects.create(signal=signal, outcome=outcome, answered_by=desk_user)
+    EffectAnswer.objects.create(signal=a, outcome="law_changed", answered_by=desk_user)
+    stats = statistics_for(signals=Signal.objects.all())
+    assert stats.effects == [("Wet- of regelgeving is aangepast", 2), ("Geen effect", 1)]
+    assert statistics_for(signals=Signal.objects.filter(pk=c.pk)).effects == [("Geen effect", 1)]
