@@ -31,7 +31,9 @@ class IntakeForm(forms.Form):
                 initial=existing.motivation if existing else "",
             )
             self.fields[f"version_{value}"] = forms.IntegerField(
-                widget=forms.HiddenInput, initial=existing.version if existing else 1
+                widget=forms.HiddenInput,
+                required=False,
+                initial=existing.version if existing else 1,
             )
             self.criteria.append(value)
         self.with_advice = with_advice
@@ -57,7 +59,7 @@ class IntakeForm(forms.Form):
                 initial=signal.alternative_route if signal else "",
             )
             self.fields["signal_version"] = forms.IntegerField(
-                widget=forms.HiddenInput, initial=signal.version if signal else 1
+                widget=forms.HiddenInput, required=False, initial=signal.version if signal else 1
             )
 
     def criterion_rows(self):
@@ -69,6 +71,8 @@ class IntakeForm(forms.Form):
         data = self.cleaned_data
         result = {}
         for c in self.criteria:
+            if data.get(f"version_{c}") is None:
+                continue  # not part of the submitted form: leave unchanged
             met = {"yes": True, "no": False}.get(data.get(f"met_{c}") or "")
             result[c] = {
                 "met": met,
@@ -78,7 +82,7 @@ class IntakeForm(forms.Form):
         return result
 
     def advice(self) -> dict | None:
-        if not self.with_advice:
+        if not self.with_advice or "advice" not in self.data:
             return None
         data = self.cleaned_data
         return {
