@@ -143,6 +143,10 @@ def audit_chain_verify(*, batch_size: int = 2000) -> ChainProblem | None:
     head = AuditHead.objects.filter(id=1).first()
     if head and head.last_seq != expected_seq - 1:
         return ChainProblem(expected_seq, 0, "laatste gebeurtenis(sen) ontbreken")
+    if head and head.last_seq and head.last_hash != prev_hash:
+        return ChainProblem(
+            expected_seq - 1, 0, "laatste gebeurtenis wijkt af van de vastgelegde ketenkop"
+        )
     return None
 
 

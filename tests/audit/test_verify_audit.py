@@ -106,3 +106,28 @@ def test_dates_in_data_are_stored_as_hashed(desk_user):
     event.refresh_from_db()
     assert event.data == {"due": "2028-02-29", "n": 1}
     assert audit_chain_verify() is None
+
+
+@pytest.mark.django_db
+def test_rewritten_tail_is_detected_through_the_head(desk_user):
+    """Recomputing the hash of the last event does not help: the head remembers it."""
+    from signaalloket.audit.services import _content_hash
+
+    build_signal(desk=desk_user)
+    last = AuditEvent.objects.order_by("-seq").first()
+    forged = {"title": "Vervalst"}
+    digest = _content_hash(
+        seq=last.seq,
+        created_at=last.created_at.isoformat(),
+        actor_id=last.actor_id,
+        organisation_id=last.organisation_id,
+        signal_id=last.signal_id,
+        event_type=last.event_type,
+        data=forged,
+        prev_hash=last.prev_hash,
+    )
+    AuditEvent.objects.filter(pk=last.pk).update(data=forged, hash=digest)
+    problem = audit_chain_verify()
+    assert problem is not None
+    assert problem.seq == last.seq
+    assert "ketenkop" in problem.reason
