@@ -14,6 +14,7 @@ from signaalloket.signals.selectors import signal_get_for_user
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.timeline import timeline_for
 
+from .glance import signal_glance
 from .panels import panels_for
 
 
@@ -39,6 +40,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     roles = roles_on_signal(request.user, signal)
     actions = [t for t in workflow.outgoing(signal.state) if t.roles & roles]
+    deadlines = list(signal.deadlines.all())
     return render(
         request,
         "web/signal_detail.html",
@@ -46,7 +48,8 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "signal": signal,
             "actions": actions,
             "timeline": timeline_for(signal=signal, user=request.user),
-            "deadlines": signal.deadlines.all(),
+            "deadlines": deadlines,
+            "glance": signal_glance(signal=signal, roles=roles, deadlines=deadlines),
             "panels": panels_for(request, signal),
         },
     )

@@ -1,0 +1,203 @@
+"""The top of the signal page: where the procedure stands, what happens next, who must act.
+
+Pure reading: everything comes from the workflow table (signals/workflow.py) and the data the
+signal page already loads, plus a fixed number of queries (guards, last state change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from signaalloket.accounts.roles import Role
+from signaalloket.signals import workflow
+from signaalloket.signals.states import FINAL_STATES, MAIN_PATH, State
+
+DESK = workflow.DESK
+SUBMITTERS = workflow.SUBMITTERS
+OFFICIALS = frozenset({Role.OFFICIAL})
+
+# What happens in each state and who holds the pen (PROCESS.md, "Lifecycle").
+STATE_NEXT = {
+    State.INTAKE: (
+        _(
+            "Het loket verkent met de partner het probleem, de betrokken partijen en de "
+            "criteria, en adviseert of een bestuurlijk signaal het juiste instrument is."
+        ),
+        DESK,
+    ),
+    State.DRAFTING: (
+        _(
+            "De indieners schrijven het signaal in het format van het loket; het loket "
+            "adviseert. Daarna organiseert het loket het ambtelijk overleg."
+        ),
+        SUBMITTERS | DESK,
+    ),
+    State.FACT_CHECK: (
+        _(
+            "Het loket organiseert een ambtelijk overleg met de indieners en de ambtenaren van "
+            "de geadresseerde bewindspersonen om de feiten te toetsen."
+        ),
+        DESK | OFFICIALS,
+    ),
+    State.DECISION: (
+        _(
+            "De indieners besluiten of zij het signaal definitief indienen: de strategisch "
+            "vertegenwoordiger van elke indienende organisatie stemt in. Daarna biedt het "
+            "loket het signaal aan."
+        ),
+        frozenset({Role.STRATEGIC_REP}),
+    ),
+    State.OFFERED: (
+        _(
+            "Het signaal ligt bij de bewindspersonen. Het loket wacht op één gezamenlijke "
+            "reactie en registreert die als document zodra ze binnen is."
+        ),
+        OFFICIALS | DESK,
+    ),
+    State.RESPONSE_RECEIVED: (
+        _("De gezamenlijke reactie is binnen. Het loket biedt de reactie aan de indieners aan."),
+        DESK,
+    ),
+    State.RESPONSE_DELIVERED: (
+        _(
+            "De procedure is afgerond. Na zes maanden vraagt het loket de indieners wat het "
+            "effect van het signaal is."
+        ),
+        DESK,
+    ),
+    State.EFFECT_INQUIRY: (
+        _(
+            "Het loket heeft de indieners gevraagd wat het effect van het signaal is. Na hun "
+            "antwoord sluit het loket het signaal af."
+        ),
+        SUBMITTERS,
+    ),
+    State.CLOSED: (_("Het effect is vastgelegd; het signaal is afgesloten."), frozenset()),
+    State.NOT_PURSUED: (
+        _("Het signaal is niet doorgezet: het loket heeft een andere route geadviseerd."),
+        frozenset(),
+    ),
+    State.WITHDRAWN: (_("De indieners hebben het signaal ingetrokken."), frozenset()),
+}
+
+
+@dataclass
+class Step:
+    state: State
+    number: int
+    status: str  # "done", "current", "todo", or "stopped" (where a side exit left the path)
+
+
+@dataclass
+class Action:
+    transition: workflow.Transition
+    blockers: list[str]
+    forward: bool  # along the main path (the primary action)
+
+    @property
+    def target(self) -> str:
+        return self.transition.target
+
+    @property
+    def label(self) -> str:
+        return str(self.transition.label)
+
+    @property
+    def requires_reason(self) -> bool:
+        return self.transition.requires_reason
+
+
+@dataclass
+class Glance:
+    steps: list[Step]
+    exit_state: State | None  # a side exit (not pursued, withdrawn)
+    next_text: str
+    actors: list[str]
+    your_turn: bool
+    blockers: list[str]  # what is still missing before the procedure can move on
+    actions: list[Action] = field(default_factory=list)
+    next_deadline: object | None = None
+    is_final: bool = False
+
+    @property
+    def forward_actions(self) -> list[Action]:
+        return [a for a in self.actions if a.forward]
+
+    @property
+    def other_actions(self) -> list[Action]:
+        return [a for a in self.actions if not a.forward]
+
+
+def _names(roles: frozenset) -> list[str]:
+    """Who must act, in words: "het loket", "de indieners", ..."""
+    names = []
+    if roles & DESK:
+        names.append(str(_("het loket")))
+    if Role.SUBMITTER in roles:
+        names.append(str(_("de indieners")))
+    elif Role.STRATEGIC_REP in roles:
+        names.append(str(_("de strategisch vertegenwoordigers van de indieners")))
+    if Role.OFFICIAL in roles:
+        names.append(str(_("de ministeries")))
+    return names
+
+
+def _steps(signal) -> tuple[list[Step], State | None]:
+    state = State(signal.state)
+    exit_state = None
+    if state in MAIN_PATH:
+        reached = MAIN_PATH.index(state)
+    else:
+        exit_state = state
+        last = signal.state_changes.order_by("-created_at", "-id").first()
+        source = State(last.from_state) if last and last.from_state in MAIN_PATH else State.INTAKE
+        reached = MAIN_PATH.index(source)
+    steps = []
+    for i, s in enumerate(MAIN_PATH):
+        if exit_state is not None:
+            status = "done" if i < reached else ("stopped" if i == reached else "todo")
+        elif i < reached or state == State.CLOSED:
+            status = "done" if s != State.CLOSED else "current"
+        else:
+            status = "current" if i == reached else "todo"
+        steps.append(Step(state=s, number=i + 1, status=status))
+    return steps, exit_state
+
+
+def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
+    """Everything the top of the signal page shows, for a user with `roles` on this signal."""
+    state = State(signal.state)
+    steps, exit_state = _steps(signal)
+    next_text, responsible = STATE_NEXT[state]
+
+    forward = None
+    if state in MAIN_PATH and state != State.CLOSED:
+        forward = workflow.find(state, MAIN_PATH[MAIN_PATH.index(state) + 1])
+    blockers = workflow.failing_guards(forward, signal) if forward else []
+    if forward and not blockers:
+        # Nothing is missing: whoever takes the next step is at turn (usually the desk).
+        responsible = forward.roles - {workflow.SYSTEM}
+
+    actions = []
+    for t in workflow.outgoing(state):
+        if not (t.roles & roles):
+            continue
+        failing = blockers if t is forward else workflow.failing_guards(t, signal)
+        actions.append(Action(transition=t, blockers=failing, forward=t is forward))
+
+    open_deadlines = [d for d in (deadlines or []) if d.status == "open"]
+    next_deadline = min(open_deadlines, key=lambda d: d.due_date) if open_deadlines else None
+
+    return Glance(
+        steps=steps,
+        exit_state=exit_state,
+        next_text=str(next_text),
+        actors=_names(responsible),
+        your_turn=bool(responsible & roles),
+        blockers=blockers,
+        actions=actions,
+        next_deadline=next_deadline,
+        is_final=state in FINAL_STATES,
+    )

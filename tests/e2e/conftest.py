@@ -1,0 +1,94 @@
+"""Browser tests: Playwright (Python) driving Debian's Chromium headless against `live_server`.
+
+`playwright install` cannot download a browser here, so the tests use the system Chromium
+(`apt-get install chromium`, done by `.ci/run`). Without it every test in this folder is
+skipped with a message saying so.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make for
+# their set-up are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def _live_server_media_url():
+    """MEDIA_URL is None in this project (documents are only served through a checked view);
+    Django's live server thread needs a string. Nothing is stored under this URL."""
+    from django.conf import settings
+
+    if settings.MEDIA_URL is None:
+        settings.MEDIA_URL = "/__geen-media__/"
+
+
+@pytest.fixture(scope="session")
+def live_server(_live_server_media_url, live_server):
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "Browsertests overgeslagen: /usr/bin/chromium ontbreekt "
+            "(installeer met `apt-get install chromium`; .ci/run doet dat)."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="nl-NL", timezone_id="Europe/Amsterdam"
+    )
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on(
+        "console",
+        lambda msg: errors.append(msg.text) if msg.type == "error" else None,
+    )
+    page.js_errors = errors
+    yield page
+    assert not errors, "JavaScript-fouten of CSP-schendingen in de browser:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def screenshot_dir():
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR
