@@ -13,6 +13,9 @@ class NotificationsConfig(AppConfig):
         from . import handlers, jobs
 
         subscribe("signal.transitioned", handlers.on_signal_transitioned)
+        subscribe("submitter.approved", handlers.on_submitter_approved)
+        subscribe("addressee.contribution", handlers.on_contribution)
+        subscribe("effect.answered", handlers.on_effect_answered)
         register_job("response_reminders", jobs.send_response_reminders)
         register_job("notification_mail", jobs.send_pending_mail)
         register_job("notification_digests", jobs.send_digests)

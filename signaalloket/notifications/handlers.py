@@ -111,3 +111,70 @@ def on_signal_transitioned(*, signal_id, source, target, actor_id=None, reason="
             dedupe_key=f"transition:{change_id}",
             exclude=actor,
         )
+
+
+def _signal(signal_id):
+    return Signal.objects.select_related("case_handler").filter(pk=signal_id).first()
+
+
+def _user(user_id):
+    return get_user_model().objects.filter(pk=user_id).first() if user_id else None
+
+
+def on_submitter_approved(*, signal_id, actor_id=None, **_ignored):
+    """When the last submitting organisation approves, the desk can offer the signal."""
+    signal = _signal(signal_id)
+    if signal is None or signal.state != State.DECISION:
+        return
+    if signal.submitters.filter(approved_at__isnull=True).exists():
+        return
+    notification_create_many(
+        recipients=r.desk_recipients(signal),
+        signal=signal,
+        kind=K.APPROVALS_COMPLETE,
+        text=_(
+            "Alle indienende organisaties hebben ingestemd met signaal %(ref)s. "
+            "Het signaal kan worden aangeboden."
+        )
+        % {"ref": signal.reference},
+        url=signal_url(signal),
+        dedupe_key=f"approvals-complete:{signal.pk}:{signal.state_changed_at}",
+        exclude=_user(actor_id),
+    )
+
+
+def on_contribution(*, signal_id, status, actor_id=None, **_ignored):
+    """When every addressed ministry has contributed: tell the desk and the penvoerder."""
+    signal = _signal(signal_id)
+    if signal is None or status != "contributed" or signal.state != State.OFFERED:
+        return
+    addressees = list(signal.addressees.select_related("contact_official"))
+    if not addressees or any(a.contribution_status != "contributed" for a in addressees):
+        return
+    coordinator = [a.contact_official for a in addressees if a.is_coordinating]
+    notification_create_many(
+        recipients=r.desk_recipients(signal) + [u for u in coordinator if u],
+        signal=signal,
+        kind=K.CONTRIBUTIONS_COMPLETE,
+        text=_("Alle ministeries hebben bijgedragen aan de reactie op signaal %(ref)s.")
+        % {"ref": signal.reference},
+        url=signal_url(signal),
+        dedupe_key=f"contributions-complete:{signal.pk}:{signal.state_changed_at}",
+        exclude=_user(actor_id),
+    )
+
+
+def on_effect_answered(*, signal_id, actor_id=None, **_ignored):
+    signal = _signal(signal_id)
+    if signal is None or signal.state != State.EFFECT_INQUIRY:
+        return
+    notification_create_many(
+        recipients=r.desk_recipients(signal),
+        signal=signal,
+        kind=K.EFFECT_ANSWERED,
+        text=_("Het antwoord op de effectmeting van signaal %(ref)s is binnen.")
+        % {"ref": signal.reference},
+        url=signal_url(signal),
+        dedupe_key=f"effect-answered:{signal.pk}",
+        exclude=_user(actor_id),
+    )

@@ -20,6 +20,9 @@ class NotificationKind(models.TextChoices):
     MEETING_INVITATION = "meeting_invitation", _("Uitnodiging ambtelijk overleg")
     MEETING_UPDATED = "meeting_updated", _("Ambtelijk overleg gewijzigd")
     MEETING_CANCELLED = "meeting_cancelled", _("Ambtelijk overleg geannuleerd")
+    APPROVALS_COMPLETE = "approvals_complete", _("Alle indieners hebben ingestemd")
+    CONTRIBUTIONS_COMPLETE = "contributions_complete", _("Alle ministeries hebben bijgedragen")
+    EFFECT_ANSWERED = "effect_answered", _("Antwoord effectmeting ontvangen")
     RESPONSE_REMINDER = "response_reminder", _("Herinnering reactietermijn")
     RESPONSE_OVERDUE = "response_overdue", _("Reactietermijn verstreken")
 

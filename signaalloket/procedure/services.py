@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import NotAllowed, ValidationFailed
+from signaalloket.core.events import publish_on_commit
 from signaalloket.documents.models import DocumentKind
 from signaalloket.documents.services import document_upload
 from signaalloket.signals.models import ApprovalKind, Signal, Submitter
@@ -182,5 +183,8 @@ def effect_answer_submit(
             signal=signal,
             organisation=organisation,
             data={"outcome": outcome},
+        )
+        publish_on_commit(
+            "effect.answered", signal_id=signal.pk, answer_id=answer.pk, actor_id=actor.pk
         )
     return answer

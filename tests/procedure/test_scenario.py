@@ -110,7 +110,11 @@ def test_signal_from_drafting_to_closed(desk_user):
         assert Document.objects.filter(signal=signal, kind="minutes").count() == 1
 
     with time_machine.travel(at(2026, 1, 26), tick=False):
+        mark = last_id()
         submitter_approve(submitter=signal.submitters.get(), actor=world.rep)
+        assert [(n.recipient_id, n.kind) for n in new_notifications(mark)] == [
+            (desk_user.pk, "approvals_complete")
+        ]
         mark = last_id()
         signal = signal_offer(signal=signal, actor=desk_user)
         assert signal.state == State.OFFERED
@@ -133,11 +137,11 @@ def test_signal_from_drafting_to_closed(desk_user):
         run_jobs()
         assert {n.recipient_id for n in reminders()} == officials | {desk_user.pk}
         assert reminders().count() == 4
-    addressees = list(signal.addressees.select_related("office"))
-    for official, addressee in zip(world.officials[:2], addressees[:2], strict=True):
+    addressees = list(signal.addressees.select_related("office", "contact_official"))
+    for addressee in addressees[:2]:
         addressee_set_contribution(
             addressee=addressee,
-            actor=official,
+            actor=addressee.contact_official,
             status="contributed",
             expected_version=addressee.version,
         )
@@ -169,6 +173,21 @@ def test_signal_from_drafting_to_closed(desk_user):
         assert len(got) == 2
 
     with time_machine.travel(at(2026, 5, 6), tick=False):
+        mark = last_id()
+        third = addressees[2]
+        third.refresh_from_db()
+        addressee_set_contribution(
+            addressee=third,
+            actor=third.contact_official,
+            status="contributed",
+            expected_version=third.version,
+        )
+        # everyone contributed: the desk and the penvoerder's contact official hear so
+        penvoerder = next(a for a in addressees if a.is_coordinating).contact_official
+        assert told(new_notifications(mark), "contributions_complete") == {
+            desk_user.pk,
+            penvoerder.pk,
+        } - {third.contact_official_id}
         mark = last_id()
         signal = response_register(
             signal=signal,
@@ -213,9 +232,13 @@ def test_signal_from_drafting_to_closed(desk_user):
         got = new_notifications(mark)
         assert [(n.recipient_id, n.kind) for n in got] == [(sub, "effect_reminder")]
     with time_machine.travel(at(2026, 12, 5), tick=False):
+        mark = last_id()
         effect_answer_submit(
             signal=signal, actor=world.submitter, outcome="policy_changed", explanation="Ja"
         )
+        assert [(n.recipient_id, n.kind) for n in new_notifications(mark)] == [
+            (desk_user.pk, "effect_answered")
+        ]
         mark = last_id()
         signal = signal_transition(signal=signal, actor=desk_user, to=State.CLOSED)
         assert signal.state == State.CLOSED

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.core.events import publish_on_commit
 from signaalloket.organisations.models import Office, Organisation, OrganisationKind
 
 from ..models import Addressee, ApprovalKind, ContributionStatus, Signal, Submitter
@@ -82,6 +83,12 @@ def submitter_approve(
             signal=signal,
             organisation=submitter.organisation,
             data={"organisation": submitter.organisation.name, "kind": kind, "note": note},
+        )
+        publish_on_commit(
+            "submitter.approved",
+            signal_id=signal.pk,
+            submitter_id=submitter.pk,
+            actor_id=getattr(actor, "pk", None),
         )
     submitter.refresh_from_db()
     return submitter
@@ -166,6 +173,13 @@ def addressee_set_contribution(
             actor=actor,
             signal=addressee.signal,
             data={"office": str(addressee.office), "status": status},
+        )
+        publish_on_commit(
+            "addressee.contribution",
+            signal_id=addressee.signal_id,
+            addressee_id=addressee.pk,
+            status=status,
+            actor_id=getattr(actor, "pk", None),
         )
     addressee.refresh_from_db()
     return addressee
