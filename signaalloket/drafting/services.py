@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,7 +81,8 @@ def format_create_version(*, actor, sections: list[dict], note: str = "") -> For
     if not cleaned:
         raise ValidationFailed(_("Een format heeft ten minste één onderdeel."))
     with transaction.atomic():
-        last = Format.objects.select_for_update().aggregate(n=Max("number"))["n"] or 0
+        numbers = list(Format.objects.select_for_update().values_list("number", flat=True))
+        last = max(numbers, default=0)
         Format.objects.filter(is_current=True).update(is_current=False)
         fmt = Format.objects.create(number=last + 1, is_current=True, note=note, created_by=actor)
         FormatSection.objects.bulk_create(
