@@ -62,6 +62,7 @@ class Row:
     # Lists, search and exports: a 200 body must show EVERY title the role may see (so the
     # check that it shows no other title is not vacuous).
     shows_visible: bool = False
+    keys: tuple[str, ...] | None = None  # only these signals (for slow pages such as PDFs)
 
 
 # Expectation helpers ---------------------------------------------------------------------
@@ -134,6 +135,23 @@ DESK_AND_SUBMITTERS = DESK | OWN_SUBMITTERS | {"other_submitter"}
 FINAL = frozenset({"closed", "not_pursued", "withdrawn"})
 
 
+def signal_view_not_officials(c: Case) -> str:
+    """The desk's exploration (verkenning) is for the desk and the submitters; for officials
+    the page does not exist."""
+    if c.anonymous:
+        return LOGIN
+    return ALLOW if c.sees and c.role != "official" else NOT_FOUND
+
+
+def logged_in_not_found(c: Case) -> str:
+    """The object does not exist in the world: every logged-in user gets 404."""
+    return LOGIN if c.anonymous else NOT_FOUND
+
+
+def _desk_or_editing_submitter(c: Case) -> bool:
+    return c.role in DESK or c.state in ("intake", "drafting")
+
+
 def _editable(c: Case) -> bool:
     if c.state in FINAL:
         return False
@@ -162,6 +180,39 @@ def deadline_pk(world, key):
     return {"pk": deadline.pk} if deadline else None
 
 
+def addressee(world, key):
+    first = world.signals[key].addressees.order_by("pk").first()
+    return {"pk": world.signals[key].pk, "aid": first.pk} if first else None
+
+
+def submitter(world, key):
+    first = world.signals[key].submitters.order_by("pk").first()
+    return {"pk": world.signals[key].pk, "sid": first.pk} if first else None
+
+
+def letter_docx(world, key):
+    return {"pk": world.signals[key].pk, "fmt": "docx"}
+
+
+def meeting(world, key):
+    found = world.meetings.get(key)
+    return {"pk": world.signals[key].pk, "mid": found.pk} if found else None
+
+
+def submitters_notification(world, key):
+    from signaalloket.notifications.models import Notification
+
+    found = Notification.objects.filter(recipient=world.users["submitter"]).first()
+    return {"nid": found.pk} if found else None
+
+
+def own_notification(c: Case) -> str:
+    """A notification is only reachable for its recipient (the submitter): others 404."""
+    if c.anonymous:
+        return LOGIN
+    return ALLOW if c.role == "submitter" else NOT_FOUND
+
+
 def a_user(world, key):
     return {"pk": world.users["submitter"].pk}
 
@@ -170,11 +221,25 @@ def missing_pk(world, key):
     return {"pk": 987654321}
 
 
+def draft_version(world, key):
+    return {"pk": world.signals[key].pk, "number": 987654}
+
+
+def draft_comment(world, key):
+    return {"pk": world.signals[key].pk, "comment_pk": 987654321, "action": "resolve"}
+
+
+def missing_nid(world, key):
+    return {"nid": 987654321}
+
+
 def this_year(world, key):
     return {"year": world.signals["intake"].year}
 
 
 SEARCH = {"q": "Geheimtitel"}
+# Generated PDF/DOCX take long: a signal before and one after the start of the fact check.
+SLOW_KEYS = ("drafting", "fact_check")
 
 # The table -------------------------------------------------------------------------------
 
@@ -204,6 +269,44 @@ ROWS: dict[str, Row] = {
     "documents:retract": Row(post_only, document_pk),
     "documents:download": Row(signal_view, document_pk),
     "documents:download_version": Row(signal_view, document_version),
+    # drafting (exploration, editor, versions, comments, exports, format)
+    "drafting:intake": Row(signal_view_not_officials, signal_pk),
+    "drafting:editor": Row(signal_view, signal_pk),
+    "drafting:version_list": Row(signal_view, signal_pk),
+    "drafting:version_detail": Row(logged_in_not_found, draft_version),  # no such version
+    "drafting:version_compare": Row(logged_in_not_found, signal_pk),  # no versions given
+    "drafting:comment_create": Row(post_only, signal_pk),
+    "drafting:comment_state": Row(post_only, draft_comment),
+    "drafting:pii_dismiss": Row(post_only, signal_pk),
+    "drafting:export_pdf": Row(signal_view, signal_pk, keys=SLOW_KEYS),
+    "drafting:export_docx": Row(signal_view, signal_pk, keys=SLOW_KEYS),
+    "drafting:format_manage": Row(roles_only(MANAGER), per_signal=False),
+    "drafting:name_list": Row(roles_only(DESK), per_signal=False),
+    # procedure (addressees, approvals, offering, response, effect inquiry)
+    "procedure:addressees": Row(signal_view, signal_pk),
+    "procedure:addressee_edit": Row(
+        signal_then_roles(DESK | OWN_SUBMITTERS, _desk_or_editing_submitter), addressee
+    ),
+    "procedure:contribution": Row(post_only, addressee),
+    "procedure:approve": Row(post_only, submitter),
+    "procedure:approve_offline": Row(signal_then_roles(DESK), submitter),
+    "procedure:offer": Row(post_only, signal_pk),
+    "procedure:offering_letter": Row(signal_then_roles(DESK), letter_docx, keys=SLOW_KEYS),
+    "procedure:response": Row(signal_then_roles(DESK), signal_pk),
+    "procedure:deliver": Row(post_only, signal_pk),
+    "procedure:effect_answer": Row(signal_then_roles(DESK | OWN_SUBMITTERS), signal_pk),
+    # fact-check meetings (only the signal in the fact-check stage has one)
+    "meetings:schedule": Row(signal_then_roles(DESK), signal_pk),
+    "meetings:change": Row(signal_then_roles(DESK), meeting),
+    "meetings:cancel": Row(signal_then_roles(DESK), meeting),
+    "meetings:outcome": Row(signal_then_roles(DESK), meeting),
+    "meetings:ics": Row(signal_view, meeting),
+    # notifications (a user's own inbox)
+    "notifications:inbox": Row(logged_in, per_signal=False),
+    "notifications:preferences": Row(logged_in, per_signal=False),
+    "notifications:mark_all_read": Row(post_only, per_signal=False),
+    "notifications:mark_read": Row(post_only, missing_nid, per_signal=False),
+    "notifications:open": Row(own_notification, submitters_notification, per_signal=False),
     # deadlines
     "deadlines:extend": Row(signal_then_roles(DESK), deadline_pk),
     # reports, search, exports

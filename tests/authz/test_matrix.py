@@ -143,7 +143,7 @@ def test_matrix(name, world, clients):
     problems: list[str] = []
     checked = 0
     if row.per_signal:
-        for key in SIGNAL_KEYS:
+        for key in row.keys or SIGNAL_KEYS:
             checked += _check(name, row, world, clients, key, problems)
     else:
         checked += _check(name, row, world, clients, None, problems)

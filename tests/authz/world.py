@@ -73,6 +73,7 @@ class World:
     lead: object = None
     office: object = None
     documents: dict = field(default_factory=dict)  # key -> Document
+    meetings: dict = field(default_factory=dict)  # key -> FactCheckMeeting
 
     def titles_hidden_from(self, role: str) -> list[str]:
         return [s.title for key, s in self.signals.items() if not sees(role, key)]
@@ -115,7 +116,48 @@ def build_world() -> World:
             )
         world.signals[key] = signal
         world.documents[key] = _attachment(signal, desk_staff)
+    world.meetings["fact_check"] = _meeting(world.signals["fact_check"], desk_staff)
+    _notify(world.users["submitter"], world.signals["offered"])
     return world
+
+
+def _notify(user, signal) -> None:
+    """One notification in the submitter's inbox."""
+    try:
+        from signaalloket.notifications.models import NotificationKind
+        from signaalloket.notifications.services import notification_create_many
+    except ImportError:  # before the notifications feature
+        return
+    notification_create_many(
+        recipients=[user],
+        signal=signal,
+        kind=NotificationKind.values[0],
+        text=f"Signaal {signal.reference}: er is iets gebeurd.",
+        url=f"/signalen/{signal.pk}/",
+        email=False,
+    )
+
+
+def _meeting(signal, desk):
+    """A planned fact-check meeting on the signal in the fact-check stage."""
+    try:
+        from signaalloket.meetings.services import meeting_schedule
+    except ImportError:  # before the meetings feature
+        return None
+    import datetime as dt
+
+    from django.utils import timezone
+
+    starts = (timezone.now() + dt.timedelta(days=14)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    return meeting_schedule(
+        signal=signal,
+        actor=desk,
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        location="Den Haag",
+    )
 
 
 def _attachment(signal, desk):
