@@ -176,3 +176,35 @@ def test_non_staff_gets_dutch_403_on_admin_site(client):
     if response.status_code == 302:
         response = client.get(response.url, follow=True)
     assert "beheer" in response.content.decode().lower()
+
+
+def test_deactivated_user_loses_open_session(client, admin_user):
+    user = make_user("desk_staff")
+    client.force_login(user)
+    assert client.get(reverse("web:home")).status_code == 200
+    services.user_deactivate(actor=admin_user, user=user)
+    response = client.get(reverse("web:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_admin_password_must_pass_validators(client, staff_admin):
+    user = make_user("submitter", email="kort@example.nl")
+    client.force_login(staff_admin)
+    response = client.post(
+        reverse("admin:accounts_user_change", args=[user.pk]),
+        {
+            "email": "kort@example.nl",
+            "full_name": "Kort",
+            "function_title": "",
+            "new_password": "kort",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-MIN_NUM_FORMS": "0",
+            "memberships-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 200  # form shown again with the error
+    user.refresh_from_db()
+    assert not user.check_password("kort")
+    assert not AuditEvent.objects.filter(event_type="user.updated").exists()
