@@ -125,3 +125,27 @@ def test_many_concurrent_creations_are_gapless(cast):
     assert all(kind == "ok" for kind, _ in results), results
     numbers = sorted(Signal.objects.filter(year=year).values_list("number", flat=True))
     assert numbers == list(range(1, 7))
+
+
+def test_two_concurrent_edits_with_the_same_version_one_conflicts(cast):
+    from signaalloket.core.errors import Conflict
+    from signaalloket.signals.services import signal_update
+
+    signal = build_signal(desk=cast.desk_staff, lead=cast.lead)
+    version = signal.version
+
+    def edit(title):
+        return lambda: signal_update(
+            signal=Signal.objects.get(pk=signal.pk),
+            actor=cast.desk_staff,
+            expected_version=version,
+            title=title,
+        )
+
+    results = run_concurrently(edit("Eerste"), edit("Tweede"))
+    assert sorted(kind for kind, _ in results) == ["error", "ok"], results
+    error = next(value for kind, value in results if kind == "error")
+    assert isinstance(error, Conflict)
+    winner = next(value for kind, value in results if kind == "ok")
+    stored = Signal.objects.get(pk=signal.pk)
+    assert (stored.title, stored.version) == (winner.title, version + 1)
