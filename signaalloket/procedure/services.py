@@ -52,12 +52,29 @@ def approval_record_offline(*, submitter: Submitter, actor, uploaded_file, note:
 def signal_offer(*, signal: Signal, actor, expected_state: str | None = None) -> Signal:
     """Offer the signal to the addressed offices: the response deadline starts and the offering
     letter (PDF and DOCX) is stored with the signal's documents."""
-    from .letters import offering_letter_docx, offering_letter_pdf
-
     with transaction.atomic():
         signal = signal_transition(
             signal=signal, actor=actor, to=State.OFFERED, expected_state=expected_state
         )
+        offering_letters_store(signal=signal, actor=actor)
+    return signal
+
+
+def offering_letters_store(*, signal: Signal, actor) -> bool:
+    """Store the offering letter (PDF and DOCX) once per offering; False when already there."""
+    from signaalloket.documents.models import Document
+
+    from .letters import offering_letter_docx, offering_letter_pdf
+
+    already = Document.objects.filter(
+        signal=signal,
+        kind=DocumentKind.OFFERING_LETTER,
+        retracted_at__isnull=True,
+        document_date=signal.offered_on,
+    ).exists()
+    if already:
+        return False
+    with transaction.atomic():
         for data, extension, content_type in (
             (offering_letter_pdf(signal), "pdf", "application/pdf"),
             (
@@ -76,9 +93,21 @@ def signal_offer(*, signal: Signal, actor, expected_state: str | None = None) ->
                 title=_("Aanbiedingsbrief %(ref)s (%(ext)s)")
                 % {"ref": signal.reference, "ext": extension.upper()},
                 confidentiality=signal.confidentiality,
-                document_date=today(),
+                document_date=signal.offered_on or today(),
             )
-    return signal
+    return True
+
+
+def on_signal_offered(*, signal_id, target, actor_id=None, **_ignored) -> None:
+    """Also when the desk offers with the generic status button: store the offering letter."""
+    if target != State.OFFERED or actor_id is None:
+        return
+    from django.contrib.auth import get_user_model
+
+    signal = Signal.objects.filter(pk=signal_id, state=State.OFFERED).first()
+    actor = get_user_model().objects.filter(pk=actor_id).first()
+    if signal is not None and actor is not None:
+        offering_letters_store(signal=signal, actor=actor)
 
 
 def response_register(

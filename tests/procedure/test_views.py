@@ -246,3 +246,51 @@ def test_signal_page_query_count_does_not_grow(client, desk_user):
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
     del mail.outbox[:]
+
+
+def test_generic_status_button_also_stores_the_offering_letter(
+    client, desk_user, django_capture_on_commit_callbacks
+):
+    world = make_world(desk_user, ministries=1)
+    signal = walk(world_signal(world), desk_user, State.DRAFTING, State.FACT_CHECK, State.DECISION)
+    from signaalloket.signals.services.participants import submitter_approve
+
+    submitter_approve(submitter=signal.submitters.get(), actor=world.rep)
+    client.force_login(desk_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/signalen/{signal.pk}/status/", {"to": "offered", "expected_state": "decision"}
+        )
+    assert response.status_code == 302
+    letters = Document.objects.filter(signal=signal, kind="offering_letter")
+    assert letters.count() == 2
+    assert {d.created_by_id for d in letters} == {desk_user.pk}
+
+
+def test_failed_mail_is_sent_by_the_outbox_job(
+    desk_user, django_capture_on_commit_callbacks, monkeypatch
+):
+    import time_machine
+
+    from signaalloket.notifications import services
+    from signaalloket.notifications.jobs import send_pending_mail
+    from signaalloket.notifications.models import Notification
+
+    from .helpers import at
+
+    def broken(**kwargs):
+        raise OSError("SMTP down")
+
+    with time_machine.travel(at(2026, 2, 1, 9), tick=False):
+        monkeypatch.setattr(services, "email_send", broken)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.notification_create_many(
+                recipients=[desk_user], signal=None, kind="offered", text="Test"
+            )
+        assert Notification.objects.get().emailed_at is None
+        monkeypatch.undo()
+        assert send_pending_mail(at(2026, 2, 1, 9, 1)) == 0  # not yet: may still be sending
+    with time_machine.travel(at(2026, 2, 1, 9, 10), tick=False):
+        assert send_pending_mail(at(2026, 2, 1, 9, 10)) == 1
+        assert send_pending_mail(at(2026, 2, 1, 9, 10)) == 0
+    assert len(mail.outbox) == 1
