@@ -101,19 +101,29 @@ def test_pagination(world, db):
     assert junk.status_code == 200
 
 
-@pytest.mark.parametrize("url_name", ["audit:access_log", "audit:access_log_user"])
+@pytest.mark.parametrize(
+    "url_name", ["audit:access_log", "audit:access_log_user", "audit:access_log_signal"]
+)
 def test_fixed_query_count(url_name, world, db):
     manager = _client(world.users["desk_manager"])
     users = [world.users[r] for r in ("submitter", "official", "desk_staff")]
     signals = list(world.signals.values())
-    target = users[0]
-    args = [target.pk] if url_name == "audit:access_log_user" else []
+    target, target_signal = users[0], signals[5]
+    args = {
+        "audit:access_log_user": [target.pk],
+        "audit:access_log_signal": [target_signal.pk],
+    }.get(url_name, [])
     url = reverse(url_name, args=args)
 
     def record(n):
         for i in range(n):
             who = target if url_name == "audit:access_log_user" else users[i % len(users)]
-            access_log_record(user=who, action=AccessAction.VIEW, signal=signals[i % len(signals)])
+            signal = (
+                target_signal
+                if url_name == "audit:access_log_signal"
+                else signals[i % len(signals)]
+            )
+            access_log_record(user=who, action=AccessAction.VIEW, signal=signal)
 
     record(2)
     manager.get(url)  # warm up (session, content types)
