@@ -103,7 +103,6 @@ def test_gettext_uses_english():
         assert translation.gettext("bestuurlijk signaal") == "administrative signal"
 
 
-@pytest.mark.django_db
 def test_login_page_in_english(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/inloggen/"})
     assert response.status_code == 302
@@ -117,7 +116,6 @@ def test_login_page_in_english(client):
     assert "Direct naar de inhoud" not in html
 
 
-@pytest.mark.django_db
 def test_login_page_in_dutch_by_default(client):
     html = client.get("/inloggen/").content.decode()
     assert "Inloggen" in html
