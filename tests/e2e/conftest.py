@@ -81,7 +81,19 @@ def page(context):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on(
         "console",
-        lambda msg: errors.append(msg.text) if msg.type == "error" else None,
+        lambda msg: (
+            errors.append(msg.text)
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: (
+            errors.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
     )
     page.js_errors = errors
     yield page

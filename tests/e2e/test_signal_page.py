@@ -9,7 +9,7 @@ from tests.factories import OrganisationFactory, make_user
 from .helpers import assert_accessible, assert_no_horizontal_scroll, login, screenshot
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 

@@ -1,0 +1,102 @@
+"""Every main page, for every role: axe-core (WCAG 2.1 A/AA) and a screenshot.
+
+The screenshots land in test-output/screenshots/<role>-<page>.png.
+"""
+
+import pytest
+from django.urls import reverse
+
+from signaalloket.signals.states import State
+
+from .helpers import axe_violations, format_violations, login, screenshot
+from .world import EMAILS, build_world
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
+
+
+def pages_for(role: str, world) -> list[tuple[str, str]]:
+    drafting = world.signals[State.DRAFTING].pk
+    decision = world.signals[State.DECISION].pk
+    offered = world.signals[State.OFFERED].pk
+    common = [
+        ("overzicht", reverse("web:home")),
+        ("signalen", reverse("web:signal_list")),
+        ("zoeken", reverse("reports:search") + "?q=uitzendbureaus"),
+        ("berichten", reverse("notifications:inbox")),
+        ("berichtvoorkeuren", reverse("notifications:preferences")),
+    ]
+    desk = [
+        ("statistieken", reverse("reports:statistics")),
+        ("nieuw-signaal", reverse("signals:new")),
+        ("signaal-opstellen", reverse("web:signal_detail", args=[drafting])),
+        ("signaal-besluit", reverse("web:signal_detail", args=[decision])),
+        ("signaal-aangeboden", reverse("web:signal_detail", args=[offered])),
+        ("bewerken", reverse("signals:edit", args=[drafting])),
+        ("verkenning", reverse("drafting:intake", args=[drafting])),
+        ("concept", reverse("drafting:editor", args=[drafting])),
+        ("conceptversies", reverse("drafting:version_list", args=[drafting])),
+        ("documenten", reverse("documents:signal_documents", args=[offered])),
+        ("geadresseerden", reverse("procedure:addressees", args=[offered])),
+        ("reactie", reverse("procedure:response", args=[offered])),
+        ("overleg-plannen", reverse("meetings:schedule", args=[drafting])),
+    ]
+    if role == "desk_staff":
+        return common + desk
+    if role == "desk_manager":
+        return [
+            common[0],
+            ("jaarverslagen", reverse("reports:annual_index")),
+            ("inzageregistratie", reverse("audit:access_log")),
+            ("importeren", reverse("reports:import_upload")),
+        ]
+    if role == "submitter":
+        return [
+            *common[:2],
+            ("nieuw-signaal", reverse("signals:new")),
+            ("signaal-opstellen", reverse("web:signal_detail", args=[drafting])),
+            ("concept", reverse("drafting:editor", args=[drafting])),
+        ]
+    if role == "strategic_rep":
+        return [("signaal-besluit", reverse("web:signal_detail", args=[decision]))]
+    if role == "official":
+        return [
+            common[0],
+            ("signaal-aangeboden", reverse("web:signal_detail", args=[offered])),
+        ]
+    if role == "admin":
+        return [common[0]]
+    raise AssertionError(role)
+
+
+def test_main_pages_have_no_wcag_violations_for_any_role(page, live_server):
+    """One world, every role in turn (building the world once keeps the run short)."""
+    world = build_world()
+    problems = []
+    for role, email in EMAILS.items():
+        login(page, live_server.url, email)
+        for name, path in pages_for(role, world):
+            response = page.goto(live_server.url + path)
+            assert response.status < 400, f"{role} {name}: HTTP {response.status} op {path}"
+            screenshot(page, f"{role}-{name}")
+            violations = axe_violations(page)
+            if violations:
+                problems.append(format_violations(violations, f"{name} ({path}) als {role}"))
+    assert not problems, "\n\n".join(problems)
+
+
+def test_public_pages_have_no_wcag_violations(page, live_server):
+    problems = []
+    for name, path in [
+        ("inloggen", reverse("login")),
+        ("openbaar-register", reverse("reports:public_register")),
+        ("niet-gevonden", "/bestaat-niet/"),
+    ]:
+        page.goto(live_server.url + path)
+        screenshot(page, f"anoniem-{name}")
+        violations = axe_violations(page)
+        if violations:
+            problems.append(format_violations(violations, f"{name} ({path})"))
+    assert not problems, "\n\n".join(problems)
