@@ -9,6 +9,7 @@ Fragments are HTML-escaped first; only the <mark> around matches is markup.
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -114,7 +115,10 @@ def search(*, user, query: str, limit: int = 50) -> list[SearchResult]:
     if not words:
         return []
     visible = SearchEntry.objects.visible_to(user).values("pk")
-    entry_ids_sql, params = visible.query.sql_with_params()
+    try:
+        entry_ids_sql, params = visible.query.sql_with_params()
+    except EmptyResultSet:  # the user sees no signal at all
+        return []
     if connection.vendor == "postgresql":
         rows = _postgres_search(entry_ids_sql, list(params), query, words, limit * 2)
     else:
