@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.roles import Role
@@ -83,6 +84,42 @@ STATE_NEXT = {
 }
 
 
+# Where the work of the current step is done, for whom: (url name or "#anchor", label, roles).
+STATE_LINKS = {
+    State.INTAKE: (
+        ("drafting:intake", _("Verkenning en advies vastleggen"), DESK),
+        ("procedure:addressees", _("Geadresseerden beheren"), DESK),
+    ),
+    State.DRAFTING: (
+        ("drafting:editor", _("Concepttekst schrijven"), DESK | SUBMITTERS),
+        ("procedure:addressees", _("Geadresseerden beheren"), DESK),
+    ),
+    State.FACT_CHECK: (
+        (
+            "#panel-fact_check_meeting",
+            _("Naar het ambtelijk overleg"),
+            DESK | OFFICIALS | SUBMITTERS,
+        ),
+    ),
+    State.DECISION: (
+        ("#panel-procedure", _("Naar het besluit indiening"), DESK | {Role.STRATEGIC_REP}),
+    ),
+    State.OFFERED: (
+        ("procedure:response", _("Gezamenlijke reactie registreren"), DESK),
+        ("#panel-procedure", _("Bijdrage van uw ministerie doorgeven"), OFFICIALS),
+    ),
+    State.EFFECT_INQUIRY: (
+        ("procedure:effect_answer", _("Effectmeting invullen"), DESK | SUBMITTERS),
+    ),
+}
+
+
+@dataclass
+class Link:
+    url: str
+    label: str
+
+
 @dataclass
 class Step:
     state: State
@@ -120,6 +157,7 @@ class Glance:
     actions: list[Action] = field(default_factory=list)
     next_deadline: object | None = None
     is_final: bool = False
+    links: list[Link] = field(default_factory=list)
 
     @property
     def forward_actions(self) -> list[Action]:
@@ -187,6 +225,19 @@ def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
         failing = blockers if t is forward else workflow.failing_guards(t, signal)
         actions.append(Action(transition=t, blockers=failing, forward=t is forward))
 
+    links = []
+    if blockers or state not in (State.EFFECT_INQUIRY,):
+        for target, label, who in STATE_LINKS.get(state, ()):
+            if not (who & roles):
+                continue
+            if target.startswith("#"):
+                links.append(Link(url=target, label=str(label)))
+                continue
+            try:
+                links.append(Link(url=reverse(target, args=[signal.pk]), label=str(label)))
+            except NoReverseMatch:  # the page is not there (yet)
+                continue
+
     open_deadlines = [d for d in (deadlines or []) if d.status == "open"]
     next_deadline = min(open_deadlines, key=lambda d: d.due_date) if open_deadlines else None
 
@@ -200,4 +251,5 @@ def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
         actions=actions,
         next_deadline=next_deadline,
         is_final=state in FINAL_STATES,
+        links=links,
     )
