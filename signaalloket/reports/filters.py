@@ -80,6 +80,9 @@ class SignalFilterForm(forms.Form):
         for name in ("ministry", "office", "organisation", "org_kind", "theme"):
             self.fields[name].empty_label = _("Alle")
         self.fields["state"].widget.attrs["size"] = 4
+        for field in self.fields.values():
+            is_select = isinstance(field.widget, forms.Select | forms.SelectMultiple)
+            field.widget.attrs["class"] = "utrecht-select" if is_select else "utrecht-textbox"
 
 
 def parse_filters(data) -> tuple[dict, list[str]]:
