@@ -28,6 +28,13 @@ HEADERS = [
 
 
 def export_rows(signals) -> list[list]:
+    from signaalloket.signals.models import Confidentiality
+    from signaalloket.signals.states import State
+
+    # Labels looked up once: get_FOO_display() rebuilds the choices dict on every call, which
+    # was a quarter of the export time at 10,000 signals (make bench).
+    states = {value: str(label) for value, label in State.choices}
+    confidentiality = {value: str(label) for value, label in Confidentiality.choices}
     rows = []
     for s in signals:
         addressees = list(s.addressees.all())
@@ -36,8 +43,8 @@ def export_rows(signals) -> list[list]:
                 s.reference,
                 s.year,
                 s.title,
-                str(s.get_state_display()),
-                str(s.get_confidentiality_display()),
+                states.get(s.state, s.state),
+                confidentiality.get(s.confidentiality, s.confidentiality),
                 "; ".join(x.organisation.name for x in s.submitters.all()),
                 "; ".join(str(a.office) for a in addressees),
                 "; ".join(sorted({a.office.ministry.name for a in addressees})),

@@ -8,6 +8,7 @@ without changing the panel.
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -94,8 +95,15 @@ STOP_WORDS = frozenset(
 
 
 def tokens(text: str) -> list[str]:
-    words = [w.lower() for w in WORD.findall(text or "")]
-    return [_stem(w) for w in words if w not in STOP_WORDS]
+    return list(_tokens(text or ""))
+
+
+@lru_cache(maxsize=100_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached per process: texts rarely change and tokenising every visible signal on every
+    # page view cost seconds at 10,000 signals (make bench).
+    words = [w.lower() for w in WORD.findall(text)]
+    return tuple(_stem(w) for w in words if w not in STOP_WORDS)
 
 
 def _stem(word: str) -> str:
@@ -123,11 +131,17 @@ def _vectors(documents: dict[int, list[str]]) -> dict[int, dict[str, float]]:
     return vectors
 
 
+@lru_cache(maxsize=4)
+def _cached_vectors(items: tuple[tuple[int, str], ...]) -> dict[int, dict[str, float]]:
+    """The vectors of one corpus (the texts a user may see), reused while it is unchanged."""
+    return _vectors({pk: _tokens(text) for pk, text in items})
+
+
 def similar_to(*, signal_id: int, texts: dict[int, str], limit: int = 5) -> list[tuple[int, float]]:
     """(signal id, similarity 0..1) of the most similar others, best first; only scores > 0."""
     if signal_id not in texts:
         return []
-    vectors = _vectors({pk: tokens(text) for pk, text in texts.items()})
+    vectors = _cached_vectors(tuple(sorted(texts.items())))
     target = vectors[signal_id]
     scores = []
     for pk, vector in vectors.items():
