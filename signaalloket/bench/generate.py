@@ -633,6 +633,12 @@ def generate(
         for start in range(0, len(ids), 1000):
             stats.search_entries += search_index_signals(signal_ids=ids[start : start + 1000])
         say(f"{stats.search_entries} zoekindexregels")
+    # Refresh the planner statistics after the bulk load, as PostgreSQL's autovacuum does by
+    # itself. Without them SQLite picks the (status, due_date) index of Deadline for the
+    # per-signal deadline subqueries of the list and scans every open deadline per row.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    say("statistieken voor de queryplanner bijgewerkt (ANALYZE)")
     stats.seconds = round(time.perf_counter() - started, 2)
     return stats
 
