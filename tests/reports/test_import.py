@@ -138,3 +138,25 @@ def test_import_pages_flow(client, desk_manager, riec):
         reverse("reports:import_upload"), {"file": SimpleUploadedFile("x.txt", b"abc")}
     )
     assert response.status_code == 200 and "CSV- of XLSX" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_large_file_is_processed_in_chunks_with_progress(client, desk_manager, riec):
+    rows = [f"2020;Historisch signaal {i};;RIEC Den Haag;;Niet doorgezet;;;" for i in range(60)]
+    job = import_job_create(actor=desk_manager, filename="groot.csv", content=csv_bytes(*rows))
+    assert job.total == 60
+    client.force_login(desk_manager)
+    step = reverse("reports:import_job_step", args=[job.pk])
+    first = client.post(step, HTTP_HX_REQUEST="true").content.decode()
+    # after one chunk: a progress bar, and htmx asks for the next chunk by itself
+    assert '<progress id="import-bar" max="60" value="25">' in first
+    assert "25 van 60 rijen verwerkt." in first
+    assert 'hx-trigger="load delay:300ms, submit"' in first
+    # without JavaScript: a button posts, the page redirects back and shows the same progress
+    response = client.post(step)
+    assert response.status_code == 302
+    assert "50 van 60 rijen verwerkt." in client.get(response["Location"]).content.decode()
+    last = client.post(step, HTTP_HX_REQUEST="true").content.decode()
+    assert "Klaar: 60 signalen aangemaakt." in last
+    assert Signal.objects.filter(title__startswith="Historisch signaal", year=2020).count() == 60
+    assert AuditEvent.objects.filter(event_type="signal.imported").count() == 60
