@@ -161,6 +161,7 @@ def contribution(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
                 raise
             error = exc.message
     if request.htmx:
+        # htmx swaps only 2xx responses: an error is shown inside the refreshed section
         signal = signal_get_for_user(user=request.user, pk=pk)
         return render(
             request,
@@ -170,7 +171,6 @@ def contribution(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
                 "section": addressees_context(request.user, signal),
                 "error": error,
             },
-            status=200 if error is None else 400,
         )
     if error:
         messages.error(request, error)

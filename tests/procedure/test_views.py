@@ -294,3 +294,18 @@ def test_failed_mail_is_sent_by_the_outbox_job(
         assert send_pending_mail(at(2026, 2, 1, 9, 10)) == 1
         assert send_pending_mail(at(2026, 2, 1, 9, 10)) == 0
     assert len(mail.outbox) == 1
+
+
+def test_stale_contribution_via_htmx_shows_error_and_changes_nothing(client, desk_user):
+    world, signal = offered_world(desk_user)
+    addressee = signal.addressees.get(office=world.offices[0])
+    client.force_login(desk_user)
+    response = client.post(
+        f"/signalen/{signal.pk}/geadresseerden/{addressee.pk}/bijdrage/",
+        {"status": "working", "expected_version": addressee.version + 5},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert "intussen gewijzigd" in response.content.decode()
+    addressee.refresh_from_db()
+    assert addressee.contribution_status == "not_started"
