@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -200,5 +202,5 @@ def test_reindex_command_rebuilds_from_scratch(desk_user):
     signal = _signal(desk_user, "Ondermijning in recreatieparken", "")
     SearchEntry.objects.all().delete()
     assert search(user=desk_user, query="recreatieparken") == []
-    call_command("search_reindex", stdout=__import__("io").StringIO())
+    call_command("search_reindex", stdout=io.StringIO())
     assert [r.signal_id for r in search(user=desk_user, query="recreatieparken")] == [signal.pk]

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.builders import build_signal
+from tests.factories import make_user
 
 
 @pytest.mark.django_db
@@ -41,3 +42,17 @@ def test_user_who_sees_no_signal_gets_empty_pages(client, desk_user, admin_user,
     response = client.get(reverse(name), params)
     assert response.status_code == 200
     assert b"Misbruik van subsidies" not in response.content
+
+
+@pytest.mark.django_db
+def test_nav_links_follow_roles(client, desk_user, desk_manager):
+    client.force_login(desk_user)
+    staff = client.get(reverse("web:home")).content.decode()
+    assert reverse("reports:annual_index") in staff and reverse("reports:search") in staff
+    assert reverse("reports:import_upload") not in staff
+    client.force_login(desk_manager)
+    assert reverse("reports:import_upload") in client.get(reverse("web:home")).content.decode()
+    submitter = make_user("submitter")
+    client.force_login(submitter)
+    page = client.get(reverse("web:home")).content.decode()
+    assert reverse("reports:annual_index") not in page and reverse("reports:statistics") in page
