@@ -103,3 +103,23 @@ def assert_no_horizontal_scroll(page, width: int = 360) -> None:
         f"horizontaal scrollen op {width} px ({page.url}): scrollWidth={scroll_width}; "
         + "; ".join(overflowing_elements(page, width))
     )
+
+
+def heading_problems(page) -> list[str]:
+    """One h1, and no level skipped on the way down (h2 -> h4). Hidden headings count too."""
+    return page.evaluate(
+        """() => {
+            const problems = [];
+            const hs = [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')];
+            const h1s = hs.filter(h => h.tagName === 'H1');
+            if (h1s.length !== 1) problems.push(`${h1s.length} h1-koppen in main`);
+            let previous = 1;
+            for (const h of hs) {
+                const level = Number(h.tagName[1]);
+                if (level > previous + 1)
+                    problems.push(`h${previous} -> h${level}: "${h.textContent.trim().slice(0, 60)}"`);
+                previous = level;
+            }
+            return problems;
+        }"""
+    )
