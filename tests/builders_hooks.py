@@ -19,18 +19,9 @@ def small_pdf_bytes() -> bytes:
 
 def write_draft(signal, desk) -> None:
     """Save a complete draft without personal data, so the fact-check guard passes."""
-    from signaalloket.drafting.selectors import format_for_signal, latest_version
-    from signaalloket.drafting.services import draft_save
+    from signaalloket.drafting.demo import draft_write_complete
 
-    if latest_version(signal=signal) is not None:
-        return
-    fmt = format_for_signal(signal)
-    draft_save(
-        signal=signal,
-        actor=desk,
-        texts={s.key: f"Tekst voor {s.title.lower()}." for s in fmt.sections.all()},
-        expected_number=0,
-    )
+    draft_write_complete(signal=signal, actor=desk)
 
 
 def register_response(signal, desk) -> None:

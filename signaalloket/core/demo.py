@@ -378,6 +378,8 @@ def _prepare(next_state: str, signal: Signal, desk: User) -> bool:
     """Create what a step requires (response document, effect answer) where the feature exists."""
     from signaalloket.core import demo_hooks
 
+    if next_state == State.FACT_CHECK:
+        return demo_hooks.write_draft(signal, desk)
     if next_state == State.RESPONSE_RECEIVED:
         return demo_hooks.register_response(signal, desk)
     if next_state == State.CLOSED:

@@ -362,7 +362,7 @@ def pii_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def name_list(request: HttpRequest) -> HttpResponse:
     if not can_handle_pii(request.user):
-        raise NotFound()
+        raise NotAllowed(_("Alleen het loket beheert de namenlijst."))
     form = NameForm()
     status = 200
     if request.method == "POST":
@@ -396,7 +396,7 @@ def name_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def format_manage(request: HttpRequest) -> HttpResponse:
     if not can_manage_format(request.user):
-        raise NotFound()
+        raise NotAllowed(_("Alleen een loketmanager mag het format wijzigen."))
     current = format_current()
     initial = [
         {"key": s.key, "title": s.title, "guidance": s.guidance, "required": s.required, "ORDER": i}

@@ -173,7 +173,7 @@ def test_intake_page_submitter_cannot_give_advice(client, desk_user):
 @pytest.mark.django_db
 def test_format_page_creates_new_version(client, desk_user, desk_manager):
     client.force_login(desk_user)
-    assert client.get(reverse("drafting:format_manage")).status_code == 404
+    assert client.get(reverse("drafting:format_manage")).status_code == 403
     client.force_login(desk_manager)
     url = reverse("drafting:format_manage")
     assert client.get(url).status_code == 200
@@ -225,7 +225,7 @@ def test_name_list_page_feeds_the_check(client, desk_user):
     page = client.get(reverse("drafting:editor", args=[signal.pk])).content.decode()
     assert '<mark title="Naam (uit de namenlijst)">piet verdacht</mark>' in page
     client.force_login(make_user("submitter"))
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 403
 
 
 def _count(client, url) -> int:
