@@ -177,3 +177,36 @@ def test_accepted_types_detected_from_bytes(desk_user):
     odt_version = DocumentVersion.objects.get(filename="bestand.odt")
     assert "Hallo ODT" in odt_version.extracted_text
     assert "Omzet" in DocumentVersion.objects.get(filename="bestand.xlsx").extracted_text
+
+
+@pytest.mark.django_db
+def test_failure_after_writing_the_file_leaves_nothing(desk_user, settings, monkeypatch):
+    signal = build_signal(desk=desk_user)
+    from signaalloket.documents import services
+
+    def broken(**kwargs):
+        raise RuntimeError("database trouble")
+
+    monkeypatch.setattr(services, "audit_event_record", broken)
+    with pytest.raises(RuntimeError):
+        _upload(signal, desk_user, "stuk.txt", b"inhoud")
+    _assert_nothing_stored(settings)
+
+
+@pytest.mark.django_db
+def test_bad_new_version_keeps_document_unchanged(desk_user, settings):
+    from signaalloket.documents.services import document_add_version
+
+    signal = build_signal(desk=desk_user)
+    document = _upload(signal, desk_user, "stuk.txt", b"inhoud")
+    with pytest.raises(ValidationFailed):
+        document_add_version(
+            document=document,
+            actor=desk_user,
+            uploaded_file=SimpleUploadedFile("v2.pdf", b"MZ\x00\x00"),
+            expected_version=document.version,
+        )
+    document.refresh_from_db()
+    assert document.version == 1
+    assert document.versions.count() == 1
+    assert len(stored_files(settings)) == 1

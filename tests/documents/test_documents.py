@@ -200,3 +200,38 @@ def test_documents_page_and_panel_fixed_query_count(client, desk_user):
         assert _page_queries(client, reverse(name, args=[small.pk])) == _page_queries(
             client, reverse(name, args=[large.pk])
         )
+
+
+@pytest.mark.django_db
+def test_version_and_retract_pages(client, desk_user):
+    signal = build_signal(desk=desk_user)
+    submitter = make_user("submitter", organisation=signal.submitters.get().organisation)
+    other = make_user("submitter", organisation=signal.submitters.get().organisation)
+    document = _upload(signal, submitter, pdf_file())
+    client.force_login(other)
+    response = client.post(
+        reverse("documents:retract", args=[document.pk]),
+        {"reason": "weg", "expected_version": "1"},
+    )
+    assert response.status_code == 403
+    client.force_login(submitter)
+    response = client.post(
+        reverse("documents:version_add", args=[document.pk]),
+        {"file": SimpleUploadedFile("v2.txt", b"nieuw"), "expected_version": "1"},
+    )
+    assert response.status_code == 302
+    assert document.versions.count() == 2
+    response = client.get(reverse("documents:download_version", args=[document.pk, 1]))
+    assert response["Content-Type"] == "application/pdf"
+    response = client.post(
+        reverse("documents:retract", args=[document.pk]),
+        {"reason": "Verkeerde bijlage", "expected_version": "2"},
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.retraction_reason == "Verkeerde bijlage"
+    # retracted: gone for the submitter, still there (marked) for the desk
+    assert client.get(reverse("documents:download", args=[document.pk])).status_code == 404
+    client.force_login(desk_user)
+    page = client.get(reverse("documents:signal_documents", args=[signal.pk])).content.decode()
+    assert "ingetrokken" in page
