@@ -19,6 +19,7 @@ import re
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.services import audit_event_record
@@ -61,7 +62,7 @@ DATE_LABELS = {
 
 def _require_manager(actor) -> None:
     if not access_for(actor).is_desk_manager:
-        raise NotAllowed("Alleen een loketmanager importeert historische signalen.")
+        raise NotAllowed(_("Alleen een loketmanager importeert historische signalen."))
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -76,7 +77,7 @@ def _read_rows(filename: str, content: bytes) -> list[list]:
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-            raise ValidationFailed("Het Excel-bestand kan niet worden gelezen.") from exc
+            raise ValidationFailed(_("Het Excel-bestand kan niet worden gelezen.")) from exc
         sheet = workbook.worksheets[0]
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
         workbook.close()
@@ -92,7 +93,7 @@ def _read_rows(filename: str, content: bytes) -> list[list]:
         sample = text[:4096]
         delimiter = ";" if sample.count(";") >= sample.count(",") else ","
         return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    raise ValidationFailed("Kies een CSV- of XLSX-bestand.", field="file")
+    raise ValidationFailed(_("Kies een CSV- of XLSX-bestand."), field="file")
 
 
 def _cell(value) -> str:
@@ -159,28 +160,28 @@ def _validate(raw: dict, lookups: _Lookups, seen: set) -> tuple[dict, list[str]]
             raise ValueError
         data["year"] = year
     except ValueError:
-        errors.append(f"Jaar '{year_text}' is geen geldig jaar.")
+        errors.append(_("Jaar '%(value)s' is geen geldig jaar.") % {"value": year_text})
     title = raw.get("title", "")
     if not title:
-        errors.append("Titel ontbreekt.")
+        errors.append(_("Titel ontbreekt."))
     elif len(title) > 300:
-        errors.append("Titel is te lang (maximaal 300 tekens).")
+        errors.append(_("Titel is te lang (maximaal 300 tekens)."))
     data["title"] = title
-    for name, label in (("summary", "Samenvatting"), ("origin", "Herkomst")):
+    for name, label in (("summary", _("Samenvatting")), ("origin", _("Herkomst"))):
         value = raw.get(name, "")
         if len(value) > 20000:
-            errors.append(f"{label} is te lang.")
+            errors.append(_("%(label)s is te lang.") % {"label": label})
         data[name] = value
     names = _split(raw.get("submitters", ""))
     if not names:
-        errors.append("Geen indiener opgegeven.")
+        errors.append(_("Geen indiener opgegeven."))
     organisations = []
     for name in names:
         organisation = lookups.organisations.get(name.lower())
         if organisation is None:
-            errors.append(f"Onbekende indienende organisatie '{name}'.")
+            errors.append(_("Onbekende indienende organisatie '%(name)s'.") % {"name": name})
         elif organisation.pk in organisations:
-            errors.append(f"Indiener '{name}' staat er twee keer in.")
+            errors.append(_("Indiener '%(name)s' staat er twee keer in.") % {"name": name})
         else:
             organisations.append(organisation.pk)
     data["organisations"] = organisations
@@ -188,31 +189,31 @@ def _validate(raw: dict, lookups: _Lookups, seen: set) -> tuple[dict, list[str]]
     for name in _split(raw.get("ministries", "")):
         ministry = lookups.ministries.get(name.lower())
         if ministry is None:
-            errors.append(f"Onbekend ministerie '{name}'.")
+            errors.append(_("Onbekend ministerie '%(name)s'.") % {"name": name})
         elif ministry.pk not in lookups.offices:
-            errors.append(f"Ministerie '{name}' heeft geen bewindspersoon.")
+            errors.append(_("Ministerie '%(name)s' heeft geen bewindspersoon.") % {"name": name})
         elif lookups.offices[ministry.pk].pk not in offices:
             offices.append(lookups.offices[ministry.pk].pk)
     data["offices"] = offices
     state_text = raw.get("state", "") or str(State.CLOSED.label)
     state = lookups.states.get(state_text.lower()) or lookups.states.get(state_text)
     if state is None:
-        errors.append(f"Onbekende status '{state_text}'.")
+        errors.append(_("Onbekende status '%(value)s'.") % {"value": state_text})
     data["state"] = state
     if state in OFFICIAL_VISIBLE_STATES and not offices:
-        errors.append("Een signaal in deze status heeft minstens één ministerie nodig.")
+        errors.append(_("Een signaal in deze status heeft minstens één ministerie nodig."))
     conf_text = raw.get("confidentiality", "") or Confidentiality.CONFIDENTIAL
     confidentiality = lookups.confidentiality.get(conf_text.lower()) or lookups.confidentiality.get(
         conf_text
     )
     if confidentiality is None:
-        errors.append(f"Onbekende rubricering '{conf_text}'.")
+        errors.append(_("Onbekende rubricering '%(value)s'.") % {"value": conf_text})
     data["confidentiality"] = confidentiality
     themes = []
     for name in _split(raw.get("themes", "")):
         theme = lookups.themes.get(name.lower())
         if theme is None:
-            errors.append(f"Onbekend thema '{name}'.")
+            errors.append(_("Onbekend thema '%(name)s'.") % {"name": name})
         else:
             themes.append(theme.pk)
     data["themes"] = themes
@@ -224,17 +225,20 @@ def _validate(raw: dict, lookups: _Lookups, seen: set) -> tuple[dict, list[str]]
         try:
             data[name] = _parse_date(value).isoformat()
         except ValueError:
-            errors.append(f"Datum '{DATE_LABELS[name]}' ({value}) is ongeldig; gebruik dd-mm-jjjj.")
+            errors.append(
+                _("Datum '%(label)s' (%(value)s) is ongeldig; gebruik dd-mm-jjjj.")
+                % {"label": DATE_LABELS[name], "value": value}
+            )
             data[name] = None
     offered, received = data.get("offered_on"), data.get("response_received_on")
     if offered and received and received < offered:
-        errors.append("De reactie kan niet vóór het aanbieden zijn ontvangen.")
+        errors.append(_("De reactie kan niet vóór het aanbieden zijn ontvangen."))
     if "year" in data and title:
         key = (data["year"], title.lower())
         if key in lookups.existing:
-            errors.append("Er bestaat al een signaal met deze titel in dit jaar.")
+            errors.append(_("Er bestaat al een signaal met deze titel in dit jaar."))
         elif key in seen:
-            errors.append("Deze titel staat in dit jaar al eerder in het bestand.")
+            errors.append(_("Deze titel staat in dit jaar al eerder in het bestand."))
         seen.add(key)
     return data, errors
 
@@ -243,20 +247,22 @@ def import_job_create(*, actor, filename: str, content: bytes) -> ImportJob:
     """Read and validate a file (dry run). Creates nothing but the ImportJob record."""
     _require_manager(actor)
     if len(content) > MAX_BYTES:
-        raise ValidationFailed("Het bestand is te groot (maximaal 5 MB).", field="file")
+        raise ValidationFailed(_("Het bestand is te groot (maximaal 5 MB)."), field="file")
     rows = _read_rows(filename, content)
     if not rows:
-        raise ValidationFailed("Het bestand is leeg.", field="file")
+        raise ValidationFailed(_("Het bestand is leeg."), field="file")
     header = [_cell(value).lower() for value in rows[0]]
     mapping = {index: COLUMNS[name] for index, name in enumerate(header) if name in COLUMNS}
     missing = {"jaar", "titel", "indieners"} - set(header)
     if missing:
         raise ValidationFailed(
-            "Verplichte kolommen ontbreken: " + ", ".join(sorted(missing)) + ".", field="file"
+            _("Verplichte kolommen ontbreken: %(columns)s.")
+            % {"columns": ", ".join(sorted(missing))},
+            field="file",
         )
     body = [row for row in rows[1:] if any(_cell(v) for v in row)]
     if len(body) > MAX_ROWS:
-        raise ValidationFailed(f"Te veel rijen (maximaal {MAX_ROWS}).", field="file")
+        raise ValidationFailed(_("Te veel rijen (maximaal %(n)s).") % {"n": MAX_ROWS}, field="file")
     lookups = _Lookups()
     valid, rejected, seen = [], [], set()
     for number, row in enumerate(rows[1:], start=2):

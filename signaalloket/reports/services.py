@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.services import audit_event_record
@@ -19,12 +20,12 @@ def saved_filter_create(*, user, name: str, query_string: str) -> SavedFilter:
         raise NotAllowed()
     name = (name or "").replace("\x00", "").strip()
     if not name:
-        raise ValidationFailed("Geef het filter een naam.", field="name")
+        raise ValidationFailed(_("Geef het filter een naam."), field="name")
     if len(name) > 100:
-        raise ValidationFailed("De naam is te lang (maximaal 100 tekens).", field="name")
+        raise ValidationFailed(_("De naam is te lang (maximaal 100 tekens)."), field="name")
     query_string = (query_string or "").replace("\x00", "").lstrip("?")
     if len(query_string) > 2000:
-        raise ValidationFailed("Dit filter is te lang om op te slaan.")
+        raise ValidationFailed(_("Dit filter is te lang om op te slaan."))
     try:
         with transaction.atomic():
             saved = SavedFilter.objects.create(user=user, name=name, query_string=query_string)
@@ -34,7 +35,7 @@ def saved_filter_create(*, user, name: str, query_string: str) -> SavedFilter:
                 data={"name": name, "query": query_string},
             )
     except IntegrityError as exc:
-        raise ValidationFailed("U heeft al een filter met deze naam.", field="name") from exc
+        raise ValidationFailed(_("U heeft al een filter met deze naam."), field="name") from exc
     return saved
 
 
@@ -53,7 +54,7 @@ def saved_filter_delete(*, user, saved_filter: SavedFilter) -> None:
 
 def _require_desk(actor) -> None:
     if not access_for(actor).is_desk:
-        raise NotAllowed("Alleen het loket beheert het openbare register.")
+        raise NotAllowed(_("Alleen het loket beheert het openbare register."))
 
 
 def publication_for(*, signal: Signal) -> Publication:
@@ -70,7 +71,7 @@ def publication_consent_record(
     """Record that a submitting organisation agrees to publication."""
     _require_desk(actor)
     if submitter.signal_id != signal.pk:
-        raise ValidationFailed("Deze indiener hoort niet bij dit signaal.")
+        raise ValidationFailed(_("Deze indiener hoort niet bij dit signaal."))
     with transaction.atomic():
         publication, _created = Publication.objects.get_or_create(
             signal=signal, defaults={"updated_by": actor}
@@ -81,7 +82,7 @@ def publication_consent_record(
             defaults={"recorded_by": actor, "note": (note or "").strip()[:500]},
         )
         if not created:
-            raise ValidationFailed("De toestemming van deze indiener is al vastgelegd.")
+            raise ValidationFailed(_("De toestemming van deze indiener is al vastgelegd."))
         audit_event_record(
             event_type="publication.consent",
             actor=actor,
@@ -110,9 +111,9 @@ def publication_set(
     public_summary = (public_summary or "").replace("\x00", "").strip()
     consent_statement = (consent_statement or "").replace("\x00", "").strip()
     if len(public_summary) > 5000:
-        raise ValidationFailed("De openbare samenvatting is te lang.", field="public_summary")
+        raise ValidationFailed(_("De openbare samenvatting is te lang."), field="public_summary")
     if len(consent_statement) > 5000:
-        raise ValidationFailed("De verklaring is te lang.", field="consent_statement")
+        raise ValidationFailed(_("De verklaring is te lang."), field="consent_statement")
     with transaction.atomic():
         publication, _created = Publication.objects.select_for_update().get_or_create(
             signal=signal, defaults={"updated_by": actor}
@@ -122,15 +123,17 @@ def publication_set(
         if published:
             if not public_summary:
                 raise ValidationFailed(
-                    "Publiceren kan alleen met een openbare samenvatting.",
+                    _("Publiceren kan alleen met een openbare samenvatting."),
                     field="public_summary",
                 )
             submitter_ids = set(signal.submitters.values_list("pk", flat=True))
             consented = set(publication.consents.values_list("submitter_id", flat=True))
             if not consent_statement and not submitter_ids <= consented:
                 raise ValidationFailed(
-                    "Publiceren kan pas als alle indieners toestemming hebben gegeven "
-                    "(per indiener vastgelegd of als verklaring).",
+                    _(
+                        "Publiceren kan pas als alle indieners toestemming hebben gegeven "
+                        "(per indiener vastgelegd of als verklaring)."
+                    ),
                     field="published",
                 )
         was_published = publication.published
