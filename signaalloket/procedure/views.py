@@ -71,6 +71,9 @@ def addressees(request: HttpRequest, pk: int) -> HttpResponse:
         State.DECISION,
     ):
         form = forms.AddresseeAddForm(request.POST or None, exclude_office_ids=current)
+        if not is_desk(request.user):
+            # the list of officials (names, e-mail addresses) is for the desk only
+            del form.fields["contact_official"]
         if request.method == "POST":
             if form.is_valid():
                 try:
@@ -79,7 +82,7 @@ def addressees(request: HttpRequest, pk: int) -> HttpResponse:
                         actor=request.user,
                         office=form.cleaned_data["office"],
                         is_coordinating=form.cleaned_data["is_coordinating"],
-                        contact_official=form.cleaned_data["contact_official"],
+                        contact_official=form.cleaned_data.get("contact_official"),
                     )
                 except DomainError as exc:
                     _apply_error(form, exc)
@@ -101,7 +104,8 @@ def addressees(request: HttpRequest, pk: int) -> HttpResponse:
 def addressee_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     addressee = _addressee(signal, aid)
-    if not (is_desk(request.user) or can_edit_signal(request.user, signal)):
+    desk = is_desk(request.user)
+    if not (desk or can_edit_signal(request.user, signal)):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     initial = {
         "is_coordinating": addressee.is_coordinating,
@@ -111,6 +115,9 @@ def addressee_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     form = forms.AddresseeEditForm(
         request.POST or None, initial=initial, ministry_id=addressee.office.ministry_id
     )
+    if not desk:
+        # the list of officials (names, e-mail addresses) is for the desk only
+        del form.fields["contact_official"]
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -119,7 +126,9 @@ def addressee_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
                     addressee=addressee,
                     actor=request.user,
                     is_coordinating=form.cleaned_data["is_coordinating"],
-                    contact_official=form.cleaned_data["contact_official"],
+                    contact_official=form.cleaned_data["contact_official"]
+                    if desk
+                    else addressee.contact_official,
                     expected_version=form.cleaned_data["expected_version"],
                 )
             except DomainError as exc:

@@ -309,3 +309,23 @@ def test_stale_contribution_via_htmx_shows_error_and_changes_nothing(client, des
     assert "intussen gewijzigd" in response.content.decode()
     addressee.refresh_from_db()
     assert addressee.contribution_status == "not_started"
+
+
+def test_submitter_adds_addressee_without_seeing_the_officials(client, desk_user):
+    world = make_world(desk_user, ministries=1)
+    signal = world_signal(world)
+    signal = walk(signal, desk_user, State.DRAFTING)
+    office = OfficeFactory()
+    official = make_user("official", organisation=ministry_organisation(office.ministry))
+    client.force_login(world.submitter)
+    page = client.get(f"/signalen/{signal.pk}/geadresseerden/").content.decode()
+    assert official.email not in page and 'name="contact_official"' not in page
+    response = client.post(
+        f"/signalen/{signal.pk}/geadresseerden/",
+        {"office": office.pk, "contact_official": official.pk},
+    )
+    assert response.status_code == 302
+    added = Addressee.objects.get(signal=signal, office=office)
+    assert added.contact_official is None
+    edit = client.get(f"/signalen/{signal.pk}/geadresseerden/{added.pk}/").content.decode()
+    assert 'name="contact_official"' not in edit
