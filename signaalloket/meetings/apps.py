@@ -7,9 +7,13 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Ambtelijk overleg"
 
     def ready(self) -> None:
+        from signaalloket.core.events import subscribe
         from signaalloket.web.panels import SignalPanel, register_panel
 
         from .panels import meeting_panel_context
+        from .services import on_signal_transitioned
+
+        subscribe("signal.transitioned", on_signal_transitioned)
 
         register_panel(
             SignalPanel(

@@ -302,3 +302,37 @@ def meeting_record_outcome(
         )
     meeting.refresh_from_db()
     return meeting
+
+
+def on_signal_transitioned(*, signal_id, target, actor_id=None, **_ignored) -> None:
+    """A withdrawn signal needs no meeting: planned meetings are cancelled (with a CANCEL .ics)."""
+    if target not in (State.WITHDRAWN, State.NOT_PURSUED):
+        return
+    from django.contrib.auth import get_user_model
+
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
+    with transaction.atomic():
+        planned = list(
+            FactCheckMeeting.objects.select_for_update()
+            .filter(signal_id=signal_id, status=MeetingStatus.PLANNED)
+            .select_related("signal")
+        )
+        for meeting in planned:
+            reason = _("Het signaal is %(state)s.") % {
+                "state": meeting.signal.get_state_display().lower()
+            }
+            FactCheckMeeting.objects.filter(pk=meeting.pk).update(
+                status=MeetingStatus.CANCELLED,
+                cancel_reason=reason,
+                sequence=F("sequence") + 1,
+                version=F("version") + 1,
+            )
+            audit_event_record(
+                event_type="meeting.cancelled",
+                actor=actor,
+                signal=meeting.signal,
+                data={"meeting": meeting.pk, "reason": reason},
+            )
+            transaction.on_commit(
+                lambda pk=meeting.pk: _send_invitations(pk, METHOD_CANCEL), robust=True
+            )

@@ -13,6 +13,7 @@ from signaalloket.meetings.services import (
 )
 from signaalloket.notifications.models import Notification
 from signaalloket.signals.models import StateChange
+from signaalloket.signals.services import signal_transition
 from signaalloket.signals.states import State
 from tests.procedure.helpers import at, make_world, pdf, walk, world_signal
 
@@ -205,3 +206,22 @@ def test_meeting_pages(setup, client, desk_user):
     assert signal.state == State.DECISION
     meeting.refresh_from_db()
     assert meeting.minutes_document is not None
+
+
+def test_withdrawal_cancels_the_planned_meeting(
+    setup, desk_user, django_capture_on_commit_callbacks
+):
+    world, signal = setup
+    meeting = schedule(signal, desk_user, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        signal_transition(
+            signal=signal, actor=world.submitter, to=State.WITHDRAWN, reason="Geen draagvlak"
+        )
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled" and meeting.sequence == 1
+    cancellations = [m for m in mail.outbox if m.attachments]
+    assert len(cancellations) == 4
+    cal = ics_of(cancellations[0])
+    assert str(cal["METHOD"]) == "CANCEL"
+    assert str(cal.walk("VEVENT")[0]["UID"]) == meeting.uid
