@@ -16,3 +16,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files come from the finders (no collectstatic locally); whitenoise needs no STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -16,3 +16,6 @@ STORAGES = {
 }
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 LANGUAGE_CODE = "nl"
+# Static files come from the finders (no collectstatic locally); whitenoise needs no STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

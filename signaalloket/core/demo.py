@@ -284,7 +284,6 @@ def _signal(spec: DemoSignal, users: dict[str, User]) -> Signal:
     from signaalloket.signals.services.participants import (
         addressee_add,
         submitter_add,
-        submitter_approve,
     )
 
     desk = users[MARKER_EMAIL]
@@ -360,28 +359,85 @@ def _signal(spec: DemoSignal, users: dict[str, User]) -> Signal:
     }
     for next_state in MAIN_PATH[MAIN_PATH.index(State.DRAFTING) + 1 : target + 1]:
         with step(days[next_state]), transaction.atomic():
-            if next_state == State.OFFERED:
-                for submitter in signal.submitters.select_related("organisation"):
-                    submitter_approve(
-                        submitter=submitter,
-                        actor=desk,
-                        kind="offline",
-                        note="Getekende brief ontvangen",
-                    )
-            if not _prepare(next_state, signal, desk):
-                return signal
-            signal = signal_transition(signal=signal, actor=desk, to=next_state)
+            signal = _advance(signal, next_state, desk, clock[0])
     return signal
 
 
-def _prepare(next_state: str, signal: Signal, desk: User) -> bool:
-    """Create what a step requires (response document, effect answer) where the feature exists."""
-    from signaalloket.core import demo_hooks
+def _advance(signal: Signal, next_state: str, desk: User, now: dt.datetime) -> Signal:
+    """Take one step the way the desk does it in the application."""
+    from signaalloket.drafting.demo import draft_write_complete
+    from signaalloket.meetings.services import meeting_record_outcome, meeting_schedule
+    from signaalloket.procedure.services import (
+        approval_record_offline,
+        effect_answer_submit,
+        response_deliver,
+        response_register,
+        signal_offer,
+    )
+    from signaalloket.signals.services import signal_transition
 
     if next_state == State.FACT_CHECK:
-        return demo_hooks.write_draft(signal, desk)
+        draft_write_complete(signal=signal, actor=desk)
+        return signal_transition(signal=signal, actor=desk, to=State.FACT_CHECK)
+    if next_state == State.DECISION:
+        starts = now - dt.timedelta(days=1)
+        meeting = meeting_schedule(
+            signal=signal,
+            actor=desk,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=1, minutes=30),
+            location="LIEC, Den Haag",
+        )
+        meeting_record_outcome(
+            meeting=meeting,
+            actor=desk,
+            outcome="confirmed",
+            minutes="De feiten in het signaal zijn met de ministeries besproken en bevestigd.",
+            findings="Geen correcties nodig.",
+            expected_version=meeting.version,
+        )
+        return Signal.objects.get(pk=signal.pk)
+    if next_state == State.OFFERED:
+        for submitter in signal.submitters.select_related("organisation"):
+            approval_record_offline(
+                submitter=submitter,
+                actor=desk,
+                uploaded_file=_pdf_upload(
+                    "instemmingsbrief.pdf",
+                    f"Instemming van {submitter.organisation.name} met definitieve indiening.",
+                ),
+                note="Getekende brief ontvangen",
+            )
+        return signal_offer(signal=signal, actor=desk)
     if next_state == State.RESPONSE_RECEIVED:
-        return demo_hooks.register_response(signal, desk)
+        return response_register(
+            signal=signal,
+            actor=desk,
+            uploaded_file=_pdf_upload(
+                "gezamenlijke-reactie.pdf",
+                "Gezamenlijke reactie van de bewindspersonen op het bestuurlijk signaal.",
+            ),
+            response_date=now.date(),
+        )
+    if next_state == State.RESPONSE_DELIVERED:
+        return response_deliver(signal=signal, actor=desk)
+    if next_state == State.EFFECT_INQUIRY:
+        return signal_transition(signal=signal, actor=desk, to=State.EFFECT_INQUIRY)
     if next_state == State.CLOSED:
-        return demo_hooks.record_effect(signal, desk)
-    return True
+        effect_answer_submit(
+            signal=signal,
+            actor=desk,
+            outcome="policy_changed",
+            explanation="Het beleid is aangepast; de aanbevelingen krijgen opvolging.",
+        )
+        return signal_transition(signal=signal, actor=desk, to=State.CLOSED)
+    raise ValueError(next_state)
+
+
+def _pdf_upload(name: str, text: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    pdf = HTML(string=f"<h1>{escape(name)}</h1><p>{escape(text)}</p>").write_pdf()
+    return SimpleUploadedFile(name, pdf, content_type="application/pdf")
