@@ -82,6 +82,15 @@ def user_admin_save(*, actor: User, user: User, created: bool, changed: list[str
 
 
 @transaction.atomic
+def user_password_change(*, user: User, new_password: str) -> User:
+    """The user sets a new password (already validated by the form)."""
+    user.set_password(new_password)
+    User.objects.filter(pk=user.pk).update(password=user.password)
+    audit_event_record(event_type="auth.password_changed", actor=user, data={"user": user.pk})
+    return user
+
+
+@transaction.atomic
 def user_deactivate(*, actor: User, user: User) -> User:
     """Block a user from logging in; their history (memberships, audit, access log) stays."""
     if actor is not None and actor.pk == user.pk:

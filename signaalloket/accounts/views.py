@@ -4,8 +4,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -114,3 +116,23 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             return redirect(_next_url(request))
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": _next_url(request)})
+
+
+@never_cache
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    form.fields["old_password"].label = _("Huidig wachtwoord")
+    form.fields["new_password1"].label = _("Nieuw wachtwoord")
+    form.fields["new_password2"].label = _("Nieuw wachtwoord (nog een keer)")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            user = services.user_password_change(
+                user=request.user, new_password=form.cleaned_data["new_password1"]
+            )
+            update_session_auth_hash(request, user)
+            messages.success(request, _("Uw wachtwoord is gewijzigd."))
+            return redirect(settings.LOGIN_REDIRECT_URL)
+        status = 400
+    return render(request, "accounts/password_change.html", {"form": form}, status=status)

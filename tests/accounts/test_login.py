@@ -94,3 +94,24 @@ def test_session_expires_after_idle_minutes(client, settings):
 def test_session_cookie_age_follows_idle_setting(settings):
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_password_change_validates_and_is_audited(client):
+    user = make_user("submitter")
+    client.force_login(user)
+    url = reverse("accounts:password_change")
+    assert client.get(url).status_code == 200
+    weak = client.post(
+        url, {"old_password": PASSWORD, "new_password1": "kort", "new_password2": "kort"}
+    )
+    assert weak.status_code == 400
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    new = "een-heel-nieuw-wachtwoord-2026"
+    ok = client.post(url, {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
+    assert ok.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(new)
+    assert AuditEvent.objects.filter(event_type="auth.password_changed", actor=user).exists()
+    # still logged in after the change
+    assert client.get(reverse("web:home")).status_code == 200

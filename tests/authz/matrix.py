@@ -251,6 +251,7 @@ ROWS: dict[str, Row] = {
     "accounts:mfa_setup": Row(logged_in, per_signal=False),
     "accounts:mfa_verify": Row(logged_in, per_signal=False),
     "accounts:mfa_backup_codes": Row(logged_in, per_signal=False),
+    "accounts:password_change": Row(logged_in, per_signal=False),
     # access log (inzageregistratie): desk managers only
     "audit:access_log": Row(roles_only(MANAGER), per_signal=False),
     "audit:access_log_signal": Row(roles_then_signal(MANAGER), signal_pk),
