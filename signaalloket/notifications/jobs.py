@@ -66,9 +66,16 @@ def send_response_reminders(now: dt.datetime) -> int:
             )
             .select_related("signal", "signal__case_handler")
         )
+        # One query for what was already sent: the sweep runs every few minutes and must not
+        # try (and fail) an insert per overdue deadline each time (make bench, 100,000 signals).
+        sent_before = set(
+            SentReminder.objects.filter(deadline__in=[d.pk for d in deadlines]).values_list(
+                "deadline_id", "key"
+            )
+        )
         for deadline in deadlines:
             key = reminder_key(deadline, today)
-            if key is None or not _record(deadline, key):
+            if key is None or (deadline.pk, key) in sent_before or not _record(deadline, key):
                 continue
             signal = deadline.signal
             days_left = (deadline.due_date - today).days
