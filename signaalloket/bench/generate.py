@@ -290,7 +290,12 @@ def _ensure_world(rng: random.Random, stats: Stats, *, gemeenten: int) -> World:
         org(f"Provincie {p} (test)", OrganisationKind.PARTNER, "provincie")
     for i in range(1, 21):
         org(f"Samenwerkingsverband Proef {i:02d}", OrganisationKind.PARTNER, "team")
-    for ministry in Ministry.objects.all():
+    with_org = set(
+        Organisation.objects.filter(kind=OrganisationKind.MINISTRY).values_list(
+            "ministry_id", flat=True
+        )
+    )
+    for ministry in Ministry.objects.exclude(pk__in=with_org):
         org(f"{ministry.name} (organisatie)", OrganisationKind.MINISTRY, ministry=ministry)
     Organisation.objects.bulk_create(orgs, batch_size=BATCH)
     stats.organisations = len(orgs)

@@ -128,7 +128,7 @@ def pages_for(users: dict[str, User]) -> list[Page]:
             ),
             Page("search", role, "/zoeken/?q=subsidie"),
             Page("statistics", role, "/statistieken/"),
-            Page("export_csv", role, "/signalen/export.csv", 5, 1),
+            Page("export_csv", role, "/signalen/export.csv", 3, 0),
         ]
         detail = _detail_signal(user)
         if detail is not None:
@@ -137,7 +137,7 @@ def pages_for(users: dict[str, User]) -> list[Page]:
         if pdf is not None:
             pages.append(Page("signal_pdf", role, f"/signalen/{pdf.pk}/concept/pdf/", 5, 1))
         if role == "desk":
-            pages.append(Page("annual_report", role, f"/jaarverslag/{year}/", 3, 1))
+            pages.append(Page("annual_report", role, f"/jaarverslag/{year}/", 2, 0))
     return pages
 
 
@@ -168,7 +168,7 @@ def measure_pages(*, repeat_scale: float = 1.0, progress=None) -> dict:
             client = clients[page.role]
             for _ in range(page.warmup):
                 _time(client, page.url)
-            repeats = max(3, int(page.repeats * repeat_scale))
+            repeats = max(2, int(page.repeats * repeat_scale))
             samples, statuses, size = [], set(), 0
             for _ in range(repeats):
                 seconds, status, size = _time(client, page.url)
