@@ -149,3 +149,57 @@ def test_matrix(name, world, clients):
         checked += _check(name, row, world, clients, None, problems)
     assert checked, f"{name}: no URL could be built for any signal"
     assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+def _normalise(text: str) -> str:
+    import re
+
+    text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)
+    text = re.sub(r'"X-CSRFToken": "[^"]+"', "", text)
+    text = re.sub(r'nonce="[^"]+"', "", text)
+    return text
+
+
+def test_counts_do_not_reveal_other_organisations_signals(world, clients):
+    """Lists, dashboards, statistics, search and exports: adding signals a user may not see
+    changes nothing in what that user gets (no title, no count, no total)."""
+    from signaalloket.signals.states import State
+    from tests.builders import build_signal
+
+    roles = ("other_submitter", "other_official", "admin", "official")
+    rows = {
+        name: row
+        for name, row in ROWS.items()
+        if not row.per_signal and name in project_url_names()
+    }
+
+    def bodies() -> dict:
+        result = {}
+        for name, row in rows.items():
+            kwargs = row.args(world, None) if row.args else {}
+            if kwargs is None:
+                continue
+            url = reverse(name, kwargs=kwargs)
+            for role in roles:
+                response = clients[role].get(url, row.query or {})
+                if response.status_code == 200:
+                    result[(name, role)] = _normalise(_body_text(response))
+        return result
+
+    before = bodies()
+    for i in range(3):
+        build_signal(
+            desk=world.users["desk_staff"],
+            state=State.INTAKE,
+            lead=world.lead,
+            title=f"Extra Geheimtitel {i}",
+        )
+    after = bodies()
+    changed = sorted(
+        f"{name} as {role}"
+        for key in before
+        if before[key] != after.get(key)
+        for name, role in [key]
+    )
+    assert before, "no list pages found"
+    assert not changed, f"Pages change when invisible signals are added: {changed}"
