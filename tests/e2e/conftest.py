@@ -20,10 +20,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make for
-# their set-up are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
@@ -35,20 +31,41 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def _live_server_media_url():
     """MEDIA_URL is None in this project (documents are only served through a checked view);
-    Django's live server thread needs a string. Nothing is stored under this URL."""
+    Django's live server thread needs a string while it starts. Nothing is served under it, and
+    the setting is back to None once the server runs (its handler has read it by then)."""
     from django.conf import settings
 
-    if settings.MEDIA_URL is None:
+    original = settings.MEDIA_URL
+    if original is None:
         settings.MEDIA_URL = "/__geen-media__/"
+    yield original
 
 
 @pytest.fixture(scope="session")
 def live_server(_live_server_media_url, live_server):
+    from django.conf import settings
+
+    settings.MEDIA_URL = _live_server_media_url
     return live_server
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package")
+def _allow_orm_beside_playwright():
+    """Playwright's sync API keeps an event loop running in the test thread while the browser
+    is open; the ORM calls the tests make for their set-up are still plain synchronous calls.
+    Set only while this package's tests run (browser and variable are package-scoped), so the
+    variable never reaches other tests or the subprocesses they start."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="package")
+def browser(_allow_orm_beside_playwright):
     if not CHROMIUM.exists():
         pytest.skip(
             "Browsertests overgeslagen: /usr/bin/chromium ontbreekt "
