@@ -1,5 +1,6 @@
 """The administration site (/beheer/): administrators and desk managers, behind MFA."""
 
+from functools import update_wrapper
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -21,6 +22,17 @@ def may_use_admin_site(user) -> bool:
     return user.is_superuser or access.is_admin or access.is_desk_manager
 
 
+# Apps whose models hold no signal contents: users, memberships, organisations, reference data,
+# lock-outs and MFA devices. Every other app holds signal data.
+ACCOUNT_APPS = frozenset({"accounts", "organisations", "auth", "axes", "otp_totp", "otp_static"})
+
+
+def may_read_signal_data(user) -> bool:
+    """In the admin site only the desk (and a technical superuser) reads signal data;
+    administrators manage accounts and organisations but never read signal contents."""
+    return user.is_superuser or access_for(user).is_desk
+
+
 class SignaalloketAdminSite(admin.AdminSite):
     site_header = _("Beheer Signaalloket")
     site_title = _("Beheer Signaalloket")
@@ -32,6 +44,33 @@ class SignaalloketAdminSite(admin.AdminSite):
             return False
         verified = hasattr(user, "is_verified") and user.is_verified()
         return verified or not settings.MFA_REQUIRED
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+        model_admin = getattr(view, "__self__", None)
+        model = getattr(model_admin, "model", None)
+        if model is None or model._meta.app_label in ACCOUNT_APPS:
+            return inner
+
+        def guarded(request, *args, **kwargs):
+            if request.user.is_authenticated and not may_read_signal_data(request.user):
+                raise PermissionDenied(
+                    _(
+                        "Functioneel beheerders beheren gebruikers en organisaties, maar zien de "
+                        "inhoud van signalen niet."
+                    )
+                )
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(guarded, inner)
+
+    def _build_app_dict(self, request, label=None):
+        app_dict = super()._build_app_dict(request, label)
+        if may_read_signal_data(request.user):
+            return app_dict
+        if label is not None:
+            return app_dict if label in ACCOUNT_APPS else {}
+        return {key: value for key, value in app_dict.items() if key in ACCOUNT_APPS}
 
     def login(self, request, extra_context=None):
         """One login for the whole application (e-mail, lock-out, MFA, audit)."""
