@@ -22,14 +22,15 @@ def may_use_admin_site(user) -> bool:
     return user.is_superuser or access.is_admin or access.is_desk_manager
 
 
-# Apps whose models hold no signal contents: users, memberships, organisations, reference data,
-# lock-outs and MFA devices. Every other app holds signal data.
-ACCOUNT_APPS = frozenset({"accounts", "organisations", "auth", "axes", "otp_totp", "otp_static"})
+# The audit log and the access log in the admin site are for the desk (managers) only: audit
+# events name signals (reference and title) and the access log is for desk managers (issue 4).
+# Other signal data registered in the admin site filters itself with visible_to(user), which
+# shows administrators nothing; tests/accounts/test_admin_no_signal_content.py checks both.
+DESK_ONLY_APPS = frozenset({"audit"})
 
 
 def may_read_signal_data(user) -> bool:
-    """In the admin site only the desk (and a technical superuser) reads signal data;
-    administrators manage accounts and organisations but never read signal contents."""
+    """Administrators manage accounts and organisations but never read signal contents."""
     return user.is_superuser or access_for(user).is_desk
 
 
@@ -49,7 +50,7 @@ class SignaalloketAdminSite(admin.AdminSite):
         inner = super().admin_view(view, cacheable)
         model_admin = getattr(view, "__self__", None)
         model = getattr(model_admin, "model", None)
-        if model is None or model._meta.app_label in ACCOUNT_APPS:
+        if model is None or model._meta.app_label not in DESK_ONLY_APPS:
             return inner
 
         def guarded(request, *args, **kwargs):
@@ -69,8 +70,8 @@ class SignaalloketAdminSite(admin.AdminSite):
         if may_read_signal_data(request.user):
             return app_dict
         if label is not None:
-            return app_dict if label in ACCOUNT_APPS else {}
-        return {key: value for key, value in app_dict.items() if key in ACCOUNT_APPS}
+            return {} if label in DESK_ONLY_APPS else app_dict
+        return {key: value for key, value in app_dict.items() if key not in DESK_ONLY_APPS}
 
     def login(self, request, extra_context=None):
         """One login for the whole application (e-mail, lock-out, MFA, audit)."""

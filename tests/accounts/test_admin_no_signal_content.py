@@ -5,19 +5,37 @@ from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
 from signaalloket.accounts.models import User
+from signaalloket.audit.models import AccessAction
+from signaalloket.audit.services import access_log_record
+from signaalloket.signals.states import State
+from tests.builders import build_signal
 from tests.factories import make_user
 
-# Apps whose models hold signal data (everything except accounts and organisations).
 ACCOUNT_APPS = {"accounts", "organisations", "auth", "axes", "otp_totp", "otp_static"}
 
 
-@pytest.mark.django_db
-def test_admin_role_opens_no_signal_data_in_the_admin_site(client):
-    user = make_user("admin")
+def _staff(role):
+    user = make_user(role)
     User.objects.filter(pk=user.pk).update(is_staff=True)
-    client.force_login(user)
+    user.refresh_from_db()
+    return user
+
+
+@pytest.fixture
+def secret_signal(desk_user, monkeypatch):
+    from signaalloket.signals import guards
+
+    monkeypatch.setattr(guards, "_checks", {})
+    signal = build_signal(desk=desk_user, state=State.OFFERED, title="Zeer geheime titel xq")
+    access_log_record(user=desk_user, action=AccessAction.VIEW, signal=signal, description="x")
+    return signal
+
+
+@pytest.mark.django_db
+def test_admin_role_reads_no_signal_content_anywhere_in_the_admin_site(client, secret_signal):
+    client.force_login(_staff("admin"))
     assert client.get(reverse("admin:index")).status_code == 200
-    opened = []
+    leaks = []
     for model in admin.site._registry:
         meta = model._meta
         if meta.app_label in ACCOUNT_APPS:
@@ -26,26 +44,35 @@ def test_admin_role_opens_no_signal_data_in_the_admin_site(client):
             url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
         except NoReverseMatch:
             continue
-        if client.get(url).status_code == 200:
-            opened.append(meta.label)
-    assert not opened, f"An administrator can open signal data in the admin site: {opened}"
+        response = client.get(url)
+        body = response.content.decode()
+        if response.status_code == 200 and (
+            secret_signal.title in body or secret_signal.reference in body
+        ):
+            leaks.append(meta.label)
+    change = client.get(reverse("admin:signals_signal_change", args=[secret_signal.pk]))
+    if change.status_code == 200 and secret_signal.title in change.content.decode():
+        leaks.append("signal change page")
+    assert not leaks, f"An administrator reads signal contents in the admin site: {leaks}"
 
 
 @pytest.mark.django_db
-def test_admin_index_lists_only_account_and_reference_models(client):
-    user = make_user("admin")
-    User.objects.filter(pk=user.pk).update(is_staff=True)
-    client.force_login(user)
+def test_access_log_and_audit_log_in_admin_for_desk_managers_only(client, secret_signal):
+    client.force_login(_staff("admin"))
+    for name in ("audit_accesslogentry", "audit_auditevent"):
+        assert client.get(reverse(f"admin:{name}_changelist")).status_code == 403
     body = client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:accounts_user_changelist") in body
-    assert reverse("admin:organisations_organisation_changelist") in body
-    assert "/beheer/signals/" not in body
-    assert "/beheer/documents/" not in body
+    assert "/beheer/audit/" not in body
+    client.force_login(_staff("desk_manager"))
+    response = client.get(reverse("admin:audit_accesslogentry_changelist"))
+    assert response.status_code == 200
+    assert secret_signal.reference in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_desk_manager_still_reads_signal_admin(client):
-    user = make_user("desk_manager")
-    User.objects.filter(pk=user.pk).update(is_staff=True)
-    client.force_login(user)
-    assert client.get(reverse("admin:signals_signal_changelist")).status_code == 200
+def test_desk_manager_still_reads_signal_admin(client, secret_signal):
+    client.force_login(_staff("desk_manager"))
+    response = client.get(reverse("admin:signals_signal_changelist"))
+    assert response.status_code == 200
+    assert secret_signal.reference in response.content.decode()
