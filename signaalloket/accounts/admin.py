@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.password_validation import validate_password
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.errors import DomainError
@@ -100,6 +101,7 @@ class UserAdmin(ServiceSaveMixin, admin.ModelAdmin):
         "deactivated_at",
         "mfa_status",
         "lock_status",
+        "recent_account_events",
     ]
     actions = ["deactivate_users", "reactivate_users", "unlock_users", "reset_mfa"]
 
@@ -119,6 +121,28 @@ class UserAdmin(ServiceSaveMixin, admin.ModelAdmin):
     @admin.display(description=_("blokkade"))
     def lock_status(self, obj) -> str:
         return _("geblokkeerd") if services.user_is_locked_out(user=obj) else _("niet geblokkeerd")
+
+    @admin.display(description=_("recente accountgebeurtenissen"))
+    def recent_account_events(self, obj) -> str:
+        """Logins, failures, MFA and lock-outs of this account (never signal events)."""
+        from django.db.models import Q
+        from django.utils.html import format_html_join
+
+        from signaalloket.audit.models import AuditEvent
+
+        events = (
+            AuditEvent.objects.filter(
+                Q(actor=obj) | Q(data__user=obj.pk),
+                signal__isnull=True,
+                event_type__regex=r"^(auth|mfa|account|user|membership)\.",
+            )
+            .order_by("-seq")
+            .values_list("created_at", "event_type")[:15]
+        )
+        rows = [(timezone.localtime(at).strftime("%d-%m-%Y %H:%M"), kind) for at, kind in events]
+        if not rows:
+            return _("geen")
+        return format_html_join("", "<div>{} – {}</div>", rows)
 
     def save_model(self, request, obj, form, change) -> None:
         password = form.cleaned_data.get("new_password")

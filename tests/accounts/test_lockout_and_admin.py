@@ -208,3 +208,11 @@ def test_admin_password_must_pass_validators(client, staff_admin):
     user.refresh_from_db()
     assert not user.check_password("kort")
     assert not AuditEvent.objects.filter(event_type="user.updated").exists()
+
+
+def test_user_page_shows_account_events_not_signal_events(client, staff_admin):
+    user = make_user("submitter", email="ev@example.nl")
+    _fail(client, "ev@example.nl")
+    client.force_login(staff_admin)
+    page = client.get(reverse("admin:accounts_user_change", args=[user.pk])).content.decode()
+    assert "auth.login_failed" in page
