@@ -84,8 +84,11 @@ def overflowing_elements(page, width: int) -> list[str]:
             for (const el of document.body.querySelectorAll('*')) {
                 if (clipped(el)) continue;
                 const r = el.getBoundingClientRect();
-                if (r.right > width + 1 && r.width > 0 &&
-                    ![...el.children].some(c => c.getBoundingClientRect().right > width + 1)) {
+                const textOverflow = el.scrollWidth > el.clientWidth + 1 &&
+                    getComputedStyle(el).overflowX === 'visible' && r.right > 0;
+                if ((r.right > width + 1 && r.width > 0 &&
+                     ![...el.children].some(c => c.getBoundingClientRect().right > width + 1))
+                    || (textOverflow && el.children.length === 0)) {
                     const cls = el.className && typeof el.className === 'string'
                         ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
                     out.push(`${el.tagName.toLowerCase()}${cls} right=${Math.round(r.right)}`);

@@ -73,6 +73,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
 
     # 2. The desk records the intake: criteria met, advice "suitable".
     page.get_by_role("link", name="Verkenning en advies vastleggen").click()
+    assert_accessible(page, "verkenning, als loket")
     for criterion in ("misuse", "structural", "national", "investigation"):
         page.locator(f"#id_met_{criterion}").select_option("yes")
     page.get_by_label("Advies van het loket").select_option("suitable")
@@ -83,6 +84,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     # 3. ... adds the addressed minister ...
     page.goto(signal_url)
     page.get_by_role("link", name="Geadresseerden beheren").first.click()
+    assert_accessible(page, "geadresseerden, als loket")
     page.get_by_label("Bewindspersoon").select_option(value=str(world.office.pk))
     page.get_by_label("Penvoerder").check()
     page.get_by_role("button", name="Toevoegen").click()
@@ -103,6 +105,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     assert_accessible(page, "signaalpagina, opstellen, als indiener")
     screenshot(page, "levensloop-05-opstellen-indiener")
     page.get_by_role("link", name="Concepttekst schrijven").click()
+    assert_accessible(page, "concepttekst, als indiener")
     texts = page.locator("textarea.app-draft-text")
     for i in range(texts.count()):
         texts.nth(i).fill(
@@ -118,6 +121,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     page.get_by_role("button", name="Naar ambtelijk overleg").click()
     expect_state(page, "Ambtelijk overleg")
     page.get_by_role("link", name="Overleg plannen").click()
+    assert_accessible(page, "overleg plannen, als loket")
     meeting_day = dt.date.today() + dt.timedelta(days=7)
     page.get_by_label("Datum").fill(meeting_day.isoformat())
     page.get_by_label("Begintijd").fill("10:00")
@@ -137,6 +141,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     login(page, base, EMAILS["desk_staff"])
     page.goto(signal_url)
     page.get_by_role("link", name="Uitkomst vastleggen").click()
+    assert_accessible(page, "uitkomst overleg, als loket")
     page.get_by_label("Feiten bevestigd").check()
     page.get_by_label("Bevindingen").fill("De feiten zijn door alle ministeries bevestigd.")
     page.get_by_role("button", name=re.compile("Opslaan|Vastleggen")).first.click()
@@ -178,6 +183,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
         page.get_by_text("Registreer eerst de gezamenlijke reactie als document.")
     ).to_be_visible()
     page.get_by_role("link", name="Gezamenlijke reactie registreren").first.click()
+    assert_accessible(page, "reactie registreren, als loket")
     page.get_by_label("Gezamenlijke reactie").set_input_files(response_pdf(tmp_path))
     page.get_by_label("Datum van de reactie").fill(dt.date.today().isoformat())
     page.get_by_role("button", name="Reactie registreren").click()
@@ -197,6 +203,8 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     page.goto(signal_url)
     expect(your_turn(page)).to_be_visible()
     page.get_by_role("link", name="Effectmeting invullen").first.click()
+    assert_accessible(page, "effectmeting, als indiener")
+    screenshot(page, "levensloop-15-effectmeting-indiener")
     page.get_by_label("Beleid is aangepast").check()
     page.get_by_label("Toelichting").fill("Het ministerie heeft de inschrijving aangescherpt.")
     page.get_by_role("button", name="Versturen").click()

@@ -6,6 +6,8 @@ The screenshots land in test-output/screenshots/<role>-<page>.png.
 import pytest
 from django.urls import reverse
 
+from signaalloket.deadlines.models import Deadline
+from signaalloket.documents.models import Document
 from signaalloket.signals.states import State
 
 from .helpers import (
@@ -28,6 +30,8 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
     drafting = world.signals[State.DRAFTING].pk
     decision = world.signals[State.DECISION].pk
     offered = world.signals[State.OFFERED].pk
+    document = Document.objects.filter(signal_id=offered).values_list("pk", flat=True).first()
+    deadline = Deadline.objects.filter(signal_id=offered).values_list("pk", flat=True).first()
     common = [
         ("overzicht", reverse("web:home")),
         ("signalen", reverse("web:signal_list")),
@@ -49,6 +53,11 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
         ("geadresseerden", reverse("procedure:addressees", args=[offered])),
         ("reactie", reverse("procedure:response", args=[offered])),
         ("overleg-plannen", reverse("meetings:schedule", args=[drafting])),
+        ("document", reverse("documents:document_detail", args=[document])),
+        ("termijn-verlengen", reverse("deadlines:extend", args=[deadline])),
+        ("namenlijst", reverse("drafting:name_list")),
+        ("publicatie", reverse("reports:publication_edit", args=[offered])),
+        ("wachtwoord-wijzigen", reverse("accounts:password_change")),
     ]
     if role == "desk_staff":
         return common + desk
@@ -59,6 +68,8 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
             ("jaarverslagen", reverse("reports:annual_index")),
             ("inzageregistratie", reverse("audit:access_log")),
             ("importeren", reverse("reports:import_upload")),
+            ("format", reverse("drafting:format_manage")),
+            ("inzage-signaal", reverse("audit:access_log_signal", args=[offered])),
         ]
     if role == "submitter":
         return [
