@@ -68,10 +68,17 @@ def send_response_reminders(now: dt.datetime) -> int:
         )
         # One query for what was already sent: the sweep runs every few minutes and must not
         # try (and fail) an insert per overdue deadline each time (make bench, 100,000 signals).
-        sent_before = set(
-            SentReminder.objects.filter(deadline__in=[d.pk for d in deadlines]).values_list(
-                "deadline_id", "key"
+        # (A join instead of a list of ids: no limit on the number of SQL parameters.)
+        sent_before = (
+            set(
+                SentReminder.objects.filter(
+                    deadline__kind=DeadlineKind.RESPONSE,
+                    deadline__status=DeadlineStatus.OPEN,
+                    deadline__signal__state=State.OFFERED,
+                ).values_list("deadline_id", "key")
             )
+            if deadlines
+            else set()
         )
         for deadline in deadlines:
             key = reminder_key(deadline, today)
