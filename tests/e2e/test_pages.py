@@ -82,7 +82,12 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
     if role == "official":
         return common[:2]
     if role == "admin":
-        return [common[0]]
+        return [
+            common[0],
+            ("beheer", "/beheer/"),
+            ("beheer-gebruikers", "/beheer/accounts/user/"),
+            ("beheer-organisaties", "/beheer/organisations/organisation/"),
+        ]
     raise AssertionError(role)
 
 

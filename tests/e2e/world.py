@@ -50,7 +50,8 @@ def build_world(states=(State.DRAFTING, State.DECISION, State.OFFERED)) -> World
             "official": "Anna Ambtenaar",
             "admin": "Bert Beheer",
         }[role]
-        users[role].save(update_fields=["full_name"])
+        users[role].is_staff = role in ("admin", "desk_manager")  # the /beheer/ site
+        users[role].save(update_fields=["full_name", "is_staff"])
     world = World(users=users, lead=lead, office=office)
     titles = {
         State.DRAFTING: "Katvangers bij de inschrijving in het Handelsregister",
