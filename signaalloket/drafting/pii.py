@@ -6,6 +6,7 @@ marked by the desk as a false positive (with a reason). Checksums come from pyth
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable
@@ -145,12 +146,17 @@ def scan_text(section_key: str, text: str, *, names: Iterable[str] = ()) -> list
     pattern = _names_pattern(names)
     if pattern is not None:
         raw.extend(("name", m.start(), m.end()) for m in pattern.finditer(text))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # taken intervals, sorted and disjoint
+    ends: list[int] = []
     findings: list[Finding] = []
     for kind, start, end in raw:  # earlier finders win on overlap
-        if any(start < t_end and end > t_start for t_start, t_end in taken):
-            continue
-        taken.append((start, end))
+        i = bisect.bisect_right(starts, start)
+        if i > 0 and ends[i - 1] > start:
+            continue  # overlaps the interval starting before it
+        if i < len(starts) and starts[i] < end:
+            continue  # overlaps the interval starting after it
+        starts.insert(i, start)
+        ends.insert(i, end)
         findings.append(Finding(section_key, kind, start, end, fingerprint(kind, text[start:end])))
     return sorted(findings, key=lambda f: (f.start, f.end))
 
