@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
-from signaalloket.core.errors import DomainError, NotAllowed, NotFound
+from signaalloket.core.errors import Conflict, DomainError, NotAllowed, NotFound
 from signaalloket.signals.permissions import roles_on_signal
 from signaalloket.signals.selectors import signal_get_for_user
 
@@ -84,10 +84,14 @@ def intake(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not editable:
             raise NotAllowed(_("U mag de verkenning van dit signaal niet wijzigen."))
-        form = IntakeForm(
-            _post(request) or {}, assessments=assessments, signal=signal, with_advice=is_desk
-        )
-        if form.is_valid():
+        data = _post(request)
+        form = IntakeForm(data or {}, assessments=assessments, signal=signal, with_advice=is_desk)
+        if data is None:
+            form.is_valid()
+            form.add_error(
+                None, _("Wat u verstuurde is te groot om te verwerken; er is niets opgeslagen.")
+            )
+        elif form.is_valid():
             try:
                 intake_save(
                     signal=signal,
@@ -152,6 +156,7 @@ def editor(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     expected = version.number if version else 0
     status = 200
+    conflict = False
     if request.method == "POST":
         if not editable:
             raise NotAllowed(_("U mag de concepttekst van dit signaal niet wijzigen."))
@@ -177,11 +182,12 @@ def editor(request: HttpRequest, pk: int) -> HttpResponse:
             except DomainError as exc:
                 _reraise_access(exc)
                 errors.append(exc.message)
+                conflict = conflict or isinstance(exc, Conflict)
                 texts = posted
             else:
                 messages.success(request, _("Opgeslagen als versie %(n)s.") % {"n": saved.number})
                 return redirect("drafting:editor", pk=signal.pk)
-        status = 409 if any("intussen" in e for e in errors) else 400
+        status = 409 if conflict else 400
     show_findings = editable or can_handle_pii(request.user)
     report = pii_report(signal=signal, version=version) if show_findings else None
     rows = _section_rows(

@@ -278,3 +278,16 @@ def test_signal_page_shows_panels(client, desk_user):
     assert "Concepttekst bewerken" in page
     assert "Versie 1" in page
     assert "Document toevoegen" in page
+
+
+@pytest.mark.django_db
+def test_intake_huge_post_changes_nothing(client, desk_user):
+    signal = build_signal(desk=desk_user)
+    client.force_login(desk_user)
+    url = reverse("drafting:intake", args=[signal.pk])
+    response = client.post(
+        url, {"met_misuse": "yes", "version_misuse": "1", "motivation_misuse": "x" * 5_000_000}
+    )
+    assert response.status_code == 400
+    assert "te groot" in response.content.decode()
+    assert CriterionAssessment.objects.get(signal=signal, criterion="misuse").met is None
