@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from signaalloket.accounts.models import Membership, User
+from signaalloket.accounts.models import User
 from signaalloket.organisations.models import Ministry, Office, Organisation, PartnerKind
 from signaalloket.organisations.reference_data import DESK_ORGANISATION
 from signaalloket.organisations.reference_data import load as load_reference_data
@@ -254,16 +254,18 @@ def _organisations() -> None:
 
 
 def _users() -> dict[str, User]:
+    from signaalloket.accounts.services import membership_grant, user_create
+
     users = {}
     for spec in DEMO_USERS:
         org_name = spec.organisation
         if spec.role == "official":
             org_name = _ministry_org(spec.organisation)
         organisation = Organisation.objects.get(name=org_name)
-        user = User.objects.create_user(
-            spec.email, DEMO_PASSWORD, full_name=spec.name, is_staff=spec.role == "admin"
+        user = user_create(
+            actor=None, email=spec.email, full_name=spec.name, password=DEMO_PASSWORD
         )
-        Membership.objects.create(user=user, organisation=organisation, role=spec.role)
+        membership_grant(actor=None, user=user, organisation=organisation, role=spec.role)
         users[spec.email] = user
     return users
 

@@ -22,6 +22,9 @@ def test_demo_loads_once_with_every_role_and_state(client, capsys):
     # What the demo offers: a login for every role, both seed signals, every year and state.
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
+    # Administrators and desk managers reach the administration site (reference data).
+    staff = set(User.objects.filter(is_staff=True).values_list("email", flat=True))
+    assert staff == {"beheer@demo.example", "manager@demo.example"}
     titles = list(Signal.objects.values_list("title", flat=True))
     assert any(t.startswith("Misbruik van subsidies die worden verstrekt door RVO") for t in titles)
     assert any(t.startswith("Seksuele uitbuiting van Roemeense") for t in titles)
