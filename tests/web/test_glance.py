@@ -142,3 +142,12 @@ def test_signal_page_query_count_does_not_grow_with_participants(client, people)
 
     count(1)  # another signal exists from here on (the similar-signals panel looks for it)
     assert count(2) == count(12)
+
+
+def test_signal_page_of_a_withdrawn_signal_says_it_ended(client, people):
+    signal = build_signal(desk=people["desk"], state=State.WITHDRAWN, lead=people["lead"])
+    client.force_login(people["desk"])
+    html = client.get(reverse("web:signal_detail", args=[signal.pk])).content.decode()
+    assert "Beëindigd" in html
+    assert "app-steps__step--stopped" in html
+    assert 'name="to"' not in html  # no state changes left
