@@ -18,7 +18,7 @@ from .helpers import assert_accessible, login, screenshot
 from .world import EMAILS, build_world
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 

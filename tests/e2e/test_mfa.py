@@ -11,7 +11,7 @@ from tests.factories import make_user
 from .helpers import assert_accessible, login, screenshot
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 

@@ -38,7 +38,7 @@ def run_twice_at_once(now) -> list:
 
 
 @pytest.mark.postgres_only
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_concurrent_runs_send_once(desk_user):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks")

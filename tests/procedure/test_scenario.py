@@ -46,7 +46,7 @@ def told(notifications, kind) -> set[int]:
     return {n.recipient_id for n in notifications if n.kind == kind}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_signal_from_drafting_to_closed(desk_user):
     world = make_world(desk_user)
     officials = {o.pk for o in world.officials}

@@ -22,7 +22,7 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="concurrency needs PostgreSQL row locks; set DATABASE_URL=postgres://...",
     ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
