@@ -160,22 +160,19 @@ def similar_to(*, signal_id: int, texts: dict[int, str], limit: int = 5) -> list
 def similar_signals_for(*, user, signal, limit: int = 5) -> list:
     """The most similar other signals this user may see, with their score (3 queries).
 
-    The TF-IDF vectors are built once per process over all signals and rebuilt when a signal
-    is added or changed (count, sum of versions, last change): building them per user and per view cost
-    seconds at 10,000 signals and thrashed any per-user cache under load (make bench). Only
+    The TF-IDF vectors are built once per process over all signals and rebuilt when a title
+    or summary changes: building them per user and per view cost seconds at 10,000 signals
+    and a per-user cache thrashed under load (make bench). Only
     the visible signals are scored and returned; the word weights (IDF) come from all signals.
     """
-    from django.db.models import Count, Max, Sum
-
     from signaalloket.signals.models import Signal
 
     visible = Signal.objects.visible_to(user)
     visible_ids = set(visible.values_list("pk", flat=True))
-    # Not shown to anyone: only a fingerprint of the whole corpus for the cache key.
-    corpus = Signal.objects.aggregate(
-        n=Count("pk"), v=Sum("version"), m=Max("pk"), u=Max("updated_at")
-    )
-    vectors = _all_vectors(corpus["n"], corpus["v"] or 0, corpus["m"] or 0, corpus["u"])
+    # Not shown to anyone: the texts of all signals, the corpus of the cached vectors (read on
+    # every view, so the number of queries never depends on the state of the cache).
+    corpus = tuple(Signal.objects.order_by("pk").values_list("pk", "title", "summary"))
+    vectors = _all_vectors(corpus)
     target = vectors.get(signal.pk)
     if target is None:
         return []
@@ -205,15 +202,10 @@ def similar_signals_for(*, user, signal, limit: int = 5) -> list:
 
 
 @lru_cache(maxsize=1)
-def _all_vectors(count: int, versions: int, last_pk: int, last_change) -> dict:
-    from signaalloket.signals.models import Signal
-
+def _all_vectors(corpus: tuple) -> dict:
     return _vectors(
-        {
-            pk: _tokens(f"{title} {title} {summary}")  # the title counts double
-            for pk, title, summary in Signal.objects.values_list("pk", "title", "summary")
-        }
-    )
+        {pk: _tokens(f"{title} {title} {summary}") for pk, title, summary in corpus}
+    )  # the title counts double
 
 
 def _panel_context(request, signal):
