@@ -64,7 +64,13 @@ class Deadline(models.Model):
                 condition=~Q(status="waived") | ~Q(reason=""), name="deadline_waived_has_reason"
             ),
         ]
-        indexes = [models.Index(fields=["status", "due_date"])]
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            # the per-signal "next deadline" / "overdue" subqueries of lists and dashboards
+            models.Index(
+                fields=["signal", "status", "due_date"], name="deadline_signal_status_due"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.due_date:%d-%m-%Y}"
