@@ -5,6 +5,7 @@ data keys are part of their service contract); an app can add or override a desc
 with `register_description(event_type, describe)` where `describe(data) -> (text, note)`.
 """
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,6 +57,19 @@ def _format_date(value) -> str:
     return f"{day}-{month}-{year}"
 
 
+def _format_local_datetime(value) -> str:
+    """An ISO timestamp from the audit data (stored in UTC) as Dutch local time."""
+    from django.utils import timezone
+    from django.utils.dateparse import parse_datetime
+
+    moment = parse_datetime(str(value))
+    if moment is None:
+        return str(value)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, dt.UTC)
+    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
+
+
 def _label(choices, value) -> str:
     try:
         return str(choices(value).label)
@@ -94,7 +108,7 @@ def _meeting(text):
         when = data.get("starts_at")
         note = ""
         if when:
-            note = _format_date(when) + " " + str(when)[11:16]
+            note = _format_local_datetime(when)
         if data.get("reason"):
             note = data["reason"]
         if data.get("outcome"):

@@ -162,3 +162,15 @@ def test_timeline_runs_one_query_whatever_the_number_of_events(cast, open_guards
         return len(ctx)
 
     assert count(2) == count(12) == 1
+
+
+def test_meeting_time_is_shown_in_dutch_local_time():
+    from signaalloket.audit.models import AuditEvent
+    from signaalloket.signals.timeline import describe
+
+    summer = AuditEvent(event_type="meeting.scheduled", data={"starts_at": "2026-06-15T08:00:00Z"})
+    winter = AuditEvent(
+        event_type="meeting.scheduled", data={"starts_at": "2026-12-15T08:00:00+00:00"}
+    )
+    assert describe(summer)[1] == "15-06-2026 10:00"  # CEST, UTC+2
+    assert describe(winter)[1] == "15-12-2026 09:00"  # CET, UTC+1
