@@ -4,6 +4,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from signaalloket.audit.models import AccessAction
@@ -49,7 +50,7 @@ from .services import (
     pii_dismiss,
 )
 
-TOO_BIG = _(
+TOO_BIG = gettext_lazy(
     "Wat u verstuurde is te groot om te verwerken. Een onderdeel mag hooguit %(max)s tekens "
     "bevatten; er is niets opgeslagen."
 )
@@ -162,7 +163,7 @@ def editor(request: HttpRequest, pk: int) -> HttpResponse:
             raise NotAllowed(_("U mag de concepttekst van dit signaal niet wijzigen."))
         data = _post(request)
         if data is None:
-            errors.append(TOO_BIG % {"max": f"{MAX_SECTION_CHARS:,}".replace(",", ".")})
+            errors.append(str(TOO_BIG) % {"max": f"{MAX_SECTION_CHARS:,}".replace(",", ".")})
         else:
             posted = {
                 s.key: data.get(f"section-{s.key}", "") for s in (fmt.sections.all() if fmt else [])

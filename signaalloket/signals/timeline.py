@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.models import AuditEvent
@@ -115,7 +116,7 @@ def _meeting(text):
             from signaalloket.meetings.models import MeetingOutcome
 
             note = _label(MeetingOutcome, data["outcome"])
-        return text, note.strip()
+        return str(text), note.strip()
 
     return describe
 
@@ -125,7 +126,7 @@ def _document(text):
         from signaalloket.documents.models import DocumentKind
 
         note = data.get("reason", "")
-        return text % {"kind": _label(DocumentKind, data.get("kind")) or _("document")}, note
+        return str(text) % {"kind": _label(DocumentKind, data.get("kind")) or _("document")}, note
 
     return describe
 
@@ -184,13 +185,13 @@ DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
         _("Termijn '%(kind)s' vervallen") % {"kind": _deadline_kind(d)},
         d.get("reason", ""),
     ),
-    "meeting.scheduled": _meeting(_("Ambtelijk overleg gepland")),
-    "meeting.updated": _meeting(_("Ambtelijk overleg verplaatst")),
-    "meeting.cancelled": _meeting(_("Ambtelijk overleg geannuleerd")),
-    "meeting.held": _meeting(_("Ambtelijk overleg gehouden")),
-    "document.uploaded": _document(_("Document toegevoegd: %(kind)s")),
-    "document.version_added": _document(_("Nieuwe versie van een document: %(kind)s")),
-    "document.retracted": _document(_("Document ingetrokken")),
+    "meeting.scheduled": _meeting(gettext_lazy("Ambtelijk overleg gepland")),
+    "meeting.updated": _meeting(gettext_lazy("Ambtelijk overleg verplaatst")),
+    "meeting.cancelled": _meeting(gettext_lazy("Ambtelijk overleg geannuleerd")),
+    "meeting.held": _meeting(gettext_lazy("Ambtelijk overleg gehouden")),
+    "document.uploaded": _document(gettext_lazy("Document toegevoegd: %(kind)s")),
+    "document.version_added": _document(gettext_lazy("Nieuwe versie van een document: %(kind)s")),
+    "document.retracted": _document(gettext_lazy("Document ingetrokken")),
     "response.registered": lambda d: (
         _("Gezamenlijke reactie geregistreerd"),
         _format_date(d.get("response_date")),

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
@@ -24,10 +25,10 @@ def submitter_add(
     contact_person=None,
 ) -> Submitter:
     if not can_edit_signal(actor, signal):
-        raise NotAllowed("U mag de indieners van dit signaal niet wijzigen.")
+        raise NotAllowed(_("U mag de indieners van dit signaal niet wijzigen."))
     if organisation.kind not in (OrganisationKind.PARTNER, OrganisationKind.RIEC):
         raise ValidationFailed(
-            "Alleen partnerorganisaties en RIEC's kunnen indienen.", field="organisation"
+            _("Alleen partnerorganisaties en RIEC's kunnen indienen."), field="organisation"
         )
     try:
         with transaction.atomic():
@@ -47,7 +48,8 @@ def submitter_add(
             )
     except IntegrityError as exc:
         raise ValidationFailed(
-            f"{organisation} is al indiener van dit signaal.", field="organisation"
+            _("%(organisation)s is al indiener van dit signaal.") % {"organisation": organisation},
+            field="organisation",
         ) from exc
     return submitter
 
@@ -58,16 +60,16 @@ def submitter_approve(
     """Definitive submission on behalf of the submitter's strategic representative."""
     signal = submitter.signal
     if signal.state != State.DECISION:
-        raise ValidationFailed("Instemmen kan alleen in de fase 'besluit indiening'.")
+        raise ValidationFailed(_("Instemmen kan alleen in de fase 'besluit indiening'."))
     if kind == ApprovalKind.IN_APP:
         from signaalloket.accounts.context import access_for
 
         if submitter.organisation_id not in access_for(actor).strategic_rep_org_ids:
             raise NotAllowed(
-                "Alleen de strategisch vertegenwoordiger van deze organisatie kan instemmen."
+                _("Alleen de strategisch vertegenwoordiger van deze organisatie kan instemmen.")
             )
     elif not is_desk(actor):
-        raise NotAllowed("Alleen het loket registreert een instemming buiten de applicatie.")
+        raise NotAllowed(_("Alleen het loket registreert een instemming buiten de applicatie."))
     with transaction.atomic():
         updated = Submitter.objects.filter(pk=submitter.pk, approved_at__isnull=True).update(
             approved_at=timezone.now(),
@@ -76,7 +78,7 @@ def submitter_approve(
             version=F("version") + 1,
         )
         if not updated:
-            raise Conflict("Deze organisatie heeft al ingestemd.")
+            raise Conflict(_("Deze organisatie heeft al ingestemd."))
         audit_event_record(
             event_type="submitter.approved",
             actor=actor,
@@ -109,7 +111,9 @@ def _check_contact_official(office: Office, contact_official) -> None:
 
     if office.ministry_id not in access_for(contact_official).ministry_ids:
         raise ValidationFailed(
-            "De contactambtenaar moet ambtenaar zijn bij het ministerie van deze bewindspersoon.",
+            _(
+                "De contactambtenaar moet ambtenaar zijn bij het ministerie van deze bewindspersoon."
+            ),
             field="contact_official",
         )
 
@@ -118,9 +122,9 @@ def addressee_add(
     *, signal: Signal, actor, office: Office, is_coordinating: bool = False, contact_official=None
 ) -> Addressee:
     if not is_desk(actor) and not can_edit_signal(actor, signal):
-        raise NotAllowed("U mag de geadresseerden van dit signaal niet wijzigen.")
+        raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     if signal.state not in (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION):
-        raise ValidationFailed("Na het aanbieden liggen de geadresseerden vast.")
+        raise ValidationFailed(_("Na het aanbieden liggen de geadresseerden vast."))
     _check_contact_official(office, contact_official)
     try:
         with transaction.atomic():
@@ -142,7 +146,8 @@ def addressee_add(
             )
     except IntegrityError as exc:
         raise ValidationFailed(
-            f"{office} is al geadresseerde van dit signaal.", field="office"
+            _("%(office)s is al geadresseerde van dit signaal.") % {"office": office},
+            field="office",
         ) from exc
     return addressee
 
@@ -153,14 +158,14 @@ def addressee_set_contribution(
     from signaalloket.accounts.roles import Role
 
     if status not in ContributionStatus.values:
-        raise ValidationFailed("Kies een geldige status.", field="status")
+        raise ValidationFailed(_("Kies een geldige status."), field="status")
     roles = roles_on_signal(actor, addressee.signal)
     from signaalloket.accounts.context import access_for
 
     own_ministry = addressee.office.ministry_id in access_for(actor).ministry_ids
     if not (is_desk(actor) or (Role.OFFICIAL in roles and own_ministry)):
         raise NotAllowed(
-            "Alleen het loket of een ambtenaar van dit ministerie wijzigt de bijdrage."
+            _("Alleen het loket of een ambtenaar van dit ministerie wijzigt de bijdrage.")
         )
     with transaction.atomic():
         updated = Addressee.objects.filter(pk=addressee.pk, version=expected_version).update(
@@ -196,9 +201,9 @@ def addressee_update(
     """Mark the coordinating ministry (penvoerder) and name the contact official."""
     signal = addressee.signal
     if not is_desk(actor) and not can_edit_signal(actor, signal):
-        raise NotAllowed("U mag de geadresseerden van dit signaal niet wijzigen.")
+        raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     if signal.state in (State.CLOSED, State.NOT_PURSUED, State.WITHDRAWN):
-        raise ValidationFailed("Dit signaal is afgerond; de geadresseerden liggen vast.")
+        raise ValidationFailed(_("Dit signaal is afgerond; de geadresseerden liggen vast."))
     _check_contact_official(addressee.office, contact_official)
     with transaction.atomic():
         if is_coordinating:

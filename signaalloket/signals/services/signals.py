@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.services import audit_event_record
@@ -56,10 +57,12 @@ def _clean_text(
 ) -> str:
     value = (value or "").replace("\x00", "").strip()
     if required and not value:
-        raise ValidationFailed(f"{label} is verplicht.", field=field)
+        raise ValidationFailed(_("%(label)s is verplicht.") % {"label": label}, field=field)
     if len(value) > max_length:
         raise ValidationFailed(
-            f"{label} is te lang ({len(value)} tekens, maximaal {max_length}).", field=field
+            _("%(label)s is te lang (%(length)d tekens, maximaal %(max)d).")
+            % {"label": label, "length": len(value), "max": max_length},
+            field=field,
         )
     return value
 
@@ -76,15 +79,15 @@ def signal_create(
     year: int | None = None,
 ) -> Signal:
     if not can_create_signal(actor):
-        raise NotAllowed("U mag geen bestuurlijk signaal aanmaken.")
+        raise NotAllowed(_("U mag geen bestuurlijk signaal aanmaken."))
     access = access_for(actor)
     if not access.is_desk and lead_organisation.pk not in access.submitter_org_ids:
-        raise NotAllowed("U kunt alleen namens uw eigen organisatie een signaal starten.")
-    title = _clean_text(title, field="title", label="Titel", max_length=300, required=True)
-    summary = _clean_text(summary, field="summary", label="Samenvatting", max_length=20000)
-    origin = _clean_text(origin, field="origin", label="Herkomst", max_length=20000)
+        raise NotAllowed(_("U kunt alleen namens uw eigen organisatie een signaal starten."))
+    title = _clean_text(title, field="title", label=_("Titel"), max_length=300, required=True)
+    summary = _clean_text(summary, field="summary", label=_("Samenvatting"), max_length=20000)
+    origin = _clean_text(origin, field="origin", label=_("Herkomst"), max_length=20000)
     if confidentiality not in Confidentiality.values:
-        raise ValidationFailed("Kies een geldige rubricering.", field="confidentiality")
+        raise ValidationFailed(_("Kies een geldige rubricering."), field="confidentiality")
     with transaction.atomic():
         year = year or today().year
         number, reference = next_reference(year)
@@ -125,24 +128,26 @@ def signal_update(
     """Change a signal's editable fields; refuses when someone else saved in between."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationFailed(f"Onbekende velden: {', '.join(sorted(unknown))}")
+        raise ValidationFailed(
+            _("Onbekende velden: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     if not can_edit_signal(actor, signal):
-        raise NotAllowed("U mag dit signaal niet wijzigen.")
+        raise NotAllowed(_("U mag dit signaal niet wijzigen."))
     if not access_for(actor).is_desk and set(changes) & set(DESK_ONLY_FIELDS):
-        raise NotAllowed("Alleen het loket geeft advies.")
+        raise NotAllowed(_("Alleen het loket geeft advies."))
     if "title" in changes:
         changes["title"] = _clean_text(
-            changes["title"], field="title", label="Titel", max_length=300, required=True
+            changes["title"], field="title", label=_("Titel"), max_length=300, required=True
         )
     for name, label in (
-        ("summary", "Samenvatting"),
-        ("origin", "Herkomst"),
-        ("advice_reason", "Motivering"),
+        ("summary", _("Samenvatting")),
+        ("origin", _("Herkomst")),
+        ("advice_reason", _("Motivering")),
     ):
         if name in changes:
             changes[name] = _clean_text(changes[name], field=name, label=label, max_length=20000)
     if "confidentiality" in changes and changes["confidentiality"] not in Confidentiality.values:
-        raise ValidationFailed("Kies een geldige rubricering.", field="confidentiality")
+        raise ValidationFailed(_("Kies een geldige rubricering."), field="confidentiality")
     with transaction.atomic():
         updated = Signal.objects.filter(pk=signal.pk, version=expected_version).update(
             **changes, version=F("version") + 1
@@ -171,8 +176,10 @@ def criterion_assess(
     expected_version: int,
 ) -> CriterionAssessment:
     if not can_edit_signal(actor, signal):
-        raise NotAllowed("U mag dit signaal niet wijzigen.")
-    motivation = _clean_text(motivation, field="motivation", label="Motivering", max_length=20000)
+        raise NotAllowed(_("U mag dit signaal niet wijzigen."))
+    motivation = _clean_text(
+        motivation, field="motivation", label=_("Motivering"), max_length=20000
+    )
     with transaction.atomic():
         updated = CriterionAssessment.objects.filter(
             signal=signal, criterion=criterion, version=expected_version

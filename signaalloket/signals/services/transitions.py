@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import NotAllowed, NotFound, TransitionRefused, ValidationFailed
@@ -35,20 +36,25 @@ def signal_transition(
         source = locked.state
         if expected_state is not None and source != expected_state:
             raise TransitionRefused(
-                "De status van dit signaal is intussen gewijzigd door iemand anders. "
-                "Bekijk de actuele stand en probeer het opnieuw."
+                _(
+                    "De status van dit signaal is intussen gewijzigd door iemand anders. "
+                    "Bekijk de actuele stand en probeer het opnieuw."
+                )
             )
         transition = workflow.find(source, to)
         if transition is None:
             raise TransitionRefused(
-                f"Van '{locked.get_state_display()}' kan het signaal niet naar "
-                f"'{Signal(state=to).get_state_display() if to in workflow.State.values else to}'."
+                _("Van '%(source)s' kan het signaal niet naar '%(target)s'.")
+                % {
+                    "source": locked.get_state_display(),
+                    "target": workflow.State(to).label if to in workflow.State.values else to,
+                }
             )
         roles = {workflow.SYSTEM} if system else roles_on_signal(actor, locked)
         if not roles & transition.roles:
-            raise NotAllowed("U mag deze stap in de procedure niet zetten.")
+            raise NotAllowed(_("U mag deze stap in de procedure niet zetten."))
         if transition.requires_reason and not reason:
-            raise ValidationFailed("Geef een reden op voor deze stap.", field="reason")
+            raise ValidationFailed(_("Geef een reden op voor deze stap."), field="reason")
         problems = workflow.failing_guards(transition, locked)
         if problems:
             raise TransitionRefused(" ".join(problems))
