@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 from .roles import Role
 
 
@@ -59,7 +61,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels, models.Model):
     """A user's role within an organisation. One user may hold several memberships."""
 
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="memberships")

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 
 class AuditHead(models.Model):
     """Single row that serialises appends to the hash chain (updated first, so it is locked)."""
@@ -66,7 +68,7 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("Geëxporteerd")
 
 
-class AccessLogEntry(models.Model):
+class AccessLogEntry(ChoiceLabels, models.Model):
     """Inzageregistratie: who viewed or downloaded what, when."""
 
     user = models.ForeignKey(

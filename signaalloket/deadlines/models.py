@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 
 class DeadlineKind(models.TextChoices):
     RESPONSE = "response", _("Reactie bewindspersonen")
@@ -27,7 +29,7 @@ class DeadlineQuerySet(models.QuerySet):
         return self.filter(status=DeadlineStatus.OPEN)
 
 
-class Deadline(models.Model):
+class Deadline(ChoiceLabels, models.Model):
     signal = models.ForeignKey(
         "signals.Signal",
         on_delete=models.PROTECT,

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
 from signaalloket.signals.models import Confidentiality
 
 from .querysets import DocumentQuerySet, DocumentVersionQuerySet
@@ -17,7 +18,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Overig")
 
 
-class Document(models.Model):
+class Document(ChoiceLabels, models.Model):
     """A document on a signal. Never deleted: removal is a retraction with a reason."""
 
     signal = models.ForeignKey(

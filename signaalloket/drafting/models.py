@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 from .querysets import (
     CommentQuerySet,
     DraftVersionQuerySet,
@@ -115,7 +117,7 @@ class Visibility(models.TextChoices):
     SHARED = "shared", _("Gedeeld (indieners; ambtenaren vanaf ambtelijk overleg)")
 
 
-class Comment(models.Model):
+class Comment(ChoiceLabels, models.Model):
     signal = models.ForeignKey(
         "signals.Signal", on_delete=models.PROTECT, related_name="draft_comments"
     )

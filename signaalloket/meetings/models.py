@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Gepland")
@@ -29,7 +31,7 @@ def _new_uid() -> str:
     return f"{uuid.uuid4()}@signaalloket"
 
 
-class FactCheckMeeting(models.Model):
+class FactCheckMeeting(ChoiceLabels, models.Model):
     """The ambtelijk overleg: submitters and officials of every addressed ministry test the facts."""
 
     signal = models.ForeignKey(

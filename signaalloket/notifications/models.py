@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 
 class NotificationKind(models.TextChoices):
     STATE_CHANGED = "state_changed", _("Status gewijzigd")
@@ -38,7 +40,7 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
 
-class Notification(models.Model):
+class Notification(ChoiceLabels, models.Model):
     """A message in a user's inbox; also the unit that is e-mailed (immediately or in a digest).
 
     The text never contains signal content: only the reference number and what happened.
@@ -94,7 +96,7 @@ class EmailMode(models.TextChoices):
     DIGEST = "digest", _("Eén keer per dag een overzicht")
 
 
-class NotificationPreference(models.Model):
+class NotificationPreference(ChoiceLabels, models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

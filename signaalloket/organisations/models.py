@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 
 class DatedQuerySet(models.QuerySet):
     def current(self, on: dt.date | None = None):
@@ -50,7 +52,7 @@ class OfficeKind(models.TextChoices):
     MINISTER_WITHOUT_MINISTRY = "minister_without_ministry", _("Minister zonder portefeuille")
 
 
-class Office(models.Model):
+class Office(ChoiceLabels, models.Model):
     """A bewindspersoon's portfolio: the office a signal is addressed to."""
 
     kind = models.CharField(_("soort"), max_length=30, choices=OfficeKind.choices)
@@ -105,7 +107,7 @@ class OrganisationKind(models.TextChoices):
     MINISTRY = "ministry", _("Ministerie")
 
 
-class Organisation(models.Model):
+class Organisation(ChoiceLabels, models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
     partner_kind = models.ForeignKey(

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 
 class EffectOutcome(models.TextChoices):
     LAW_CHANGED = "law_changed", _("Wet- of regelgeving is aangepast")
@@ -19,7 +21,7 @@ class EffectAnswerQuerySet(models.QuerySet):
         return self.filter(signal__in=Signal.objects.visible_to(user))
 
 
-class EffectAnswer(models.Model):
+class EffectAnswer(ChoiceLabels, models.Model):
     """What a signal changed, as the submitters see it six months after the response."""
 
     signal = models.ForeignKey(

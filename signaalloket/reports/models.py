@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 
 class SavedFilterQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SavedFilterQuerySet":
@@ -158,7 +160,7 @@ class ImportJobQuerySet(models.QuerySet):
         return self.all()
 
 
-class ImportJob(models.Model):
+class ImportJob(ChoiceLabels, models.Model):
     """An upload of historical signals: validated rows, processed in chunks after confirmation."""
 
     filename = models.CharField(_("bestandsnaam"), max_length=255)

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.models import ChoiceLabels
+
 from .querysets import SignalQuerySet
 from .states import State
 
@@ -38,7 +40,7 @@ class ReferenceCounter(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
 
-class Signal(models.Model):
+class Signal(ChoiceLabels, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, editable=False)
     year = models.PositiveIntegerField(_("jaar"), editable=False)
     number = models.PositiveIntegerField(_("volgnummer"), editable=False)
@@ -118,7 +120,7 @@ class Criterion(models.TextChoices):
     INVESTIGATION = "investigation", _("Voortgekomen uit (opsporings)onderzoek")
 
 
-class CriterionAssessment(models.Model):
+class CriterionAssessment(ChoiceLabels, models.Model):
     signal = models.ForeignKey(Signal, on_delete=models.PROTECT, related_name="criteria")
     criterion = models.CharField(_("criterium"), max_length=20, choices=Criterion.choices)
     met = models.BooleanField(_("voldaan"), null=True)
@@ -140,7 +142,7 @@ class ApprovalKind(models.TextChoices):
     OFFLINE = "offline", _("Buiten de applicatie (getekende brief)")
 
 
-class Submitter(models.Model):
+class Submitter(ChoiceLabels, models.Model):
     """An organisation that (co-)submits a signal (indiener)."""
 
     signal = models.ForeignKey(Signal, on_delete=models.PROTECT, related_name="submitters")
@@ -202,7 +204,7 @@ class ContributionStatus(models.TextChoices):
     CONTRIBUTED = "contributed", _("Bijgedragen")
 
 
-class Addressee(models.Model):
+class Addressee(ChoiceLabels, models.Model):
     """A bewindspersoon (Office) the signal is addressed to."""
 
     signal = models.ForeignKey(Signal, on_delete=models.PROTECT, related_name="addressees")
@@ -246,7 +248,7 @@ class Addressee(models.Model):
         return str(self.office)
 
 
-class AppendOnlyModel(models.Model):
+class AppendOnlyModel(ChoiceLabels, models.Model):
     """Rows are written once; the application never changes or deletes them."""
 
     class Meta:
