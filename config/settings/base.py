@@ -99,6 +99,8 @@ TEMPLATES = [
     }
 ]
 
+FORM_RENDERER = "signaalloket.core.form_renderer.FormRenderer"
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -189,6 +191,10 @@ CONTENT_SECURITY_POLICY = {
 # Procedure periods (PROCESS.md): calendar months
 RESPONSE_PERIOD_MONTHS = env.int("RESPONSE_PERIOD_MONTHS", default=3)
 EFFECT_PERIOD_MONTHS = env.int("EFFECT_PERIOD_MONTHS", default=6)
+
+# The annual report lists the signals of a year up to this many (a real desk has tens a year);
+# above it the PDF points to the export of the year (WeasyPrint time grows with every row).
+ANNUAL_REPORT_LIST_LIMIT = env.int("ANNUAL_REPORT_LIST_LIMIT", default=250)
 
 # The desk (templates, footer, public page)
 DESK_CONTACT = {
