@@ -181,11 +181,12 @@ def order(queryset, sort: str | None):
 
 
 def filtered_signals(*, user, data) -> tuple:
-    """(queryset, cleaned, problems) for a GET QueryDict; the one path for list and exports."""
-    from signaalloket.signals.selectors import signal_list_for_user
+    """(queryset, cleaned, problems) for a GET QueryDict; the one path for list and exports.
 
+    The queryset selects and orders; what it loads is up to the caller (rows.for_rows for
+    the list, exports.export_rows for the exports).
+    """
     cleaned, problems = parse_filters(data)
-    queryset = annotate_deadlines(signal_list_for_user(user=user))
+    queryset = annotate_deadlines(Signal.objects.visible_to(user))
     queryset = apply_filters(queryset, cleaned)
-    queryset = order(queryset, cleaned.get("sort")).prefetch_related("themes")
-    return queryset, cleaned, problems
+    return order(queryset, cleaned.get("sort")), cleaned, problems

@@ -24,6 +24,7 @@ from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
 from .forms import ImportForm, PublicationForm, SavedFilterForm
 from .importer import import_job_create, import_job_process_next
 from .models import ImportJob, ImportStatus, Publication, SavedFilter
+from .rows import for_rows
 from .search import search
 from .services import (
     publication_consent_record,
@@ -70,7 +71,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_GET
 def signal_list(request: HttpRequest) -> HttpResponse:
     queryset, cleaned, problems = filtered_signals(user=request.user, data=request.GET)
-    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator = Paginator(for_rows(queryset), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     form = display_form(request.GET, cleaned)
     context = {
@@ -128,18 +129,18 @@ def saved_filter_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     queryset, _cleaned, _problems = filtered_signals(user=request.user, data=request.GET)
-    signals = list(queryset)
+    rows = exports.export_rows(queryset)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
-        content = exports.to_xlsx(signals)
+        content = exports.to_xlsx(rows)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        content = exports.to_csv(signals)
+        content = exports.to_csv(rows)
         content_type = "text/csv; charset=utf-8"
     access_log_record(
         user=request.user,
         action=AccessAction.EXPORT,
-        description=f"Export {fmt.upper()} ({len(signals)} signalen) {_filter_query(request)}",
+        description=f"Export {fmt.upper()} ({len(rows)} signalen) {_filter_query(request)}",
     )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="signalen-{stamp}.{fmt}"'
