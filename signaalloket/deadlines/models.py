@@ -21,9 +21,9 @@ class DeadlineStatus(models.TextChoices):
 class DeadlineQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DeadlineQuerySet":
         """Deadlines of the signals this user may see (the only door to deadline data)."""
-        from signaalloket.signals.models import Signal
+        from signaalloket.signals.querysets import visible_signal
 
-        return self.filter(signal__in=Signal.objects.visible_to(user).values("pk"))
+        return self.filter(visible_signal(user))
 
     def open(self) -> "DeadlineQuerySet":
         return self.filter(status=DeadlineStatus.OPEN)

@@ -12,7 +12,7 @@ class DocumentQuerySet(models.QuerySet):
           letters (the submitting organisations' internal decision).
         """
         from signaalloket.accounts.context import access_for
-        from signaalloket.signals.models import Signal
+        from signaalloket.signals.querysets import visible_signal
 
         access = access_for(user)
         if access.is_desk:
@@ -21,9 +21,7 @@ class DocumentQuerySet(models.QuerySet):
             return self.none()
         from signaalloket.signals.models import Submitter
 
-        visible = self.filter(
-            signal__in=Signal.objects.visible_to(user).values("pk"), retracted_at__isnull=True
-        )
+        visible = self.filter(visible_signal(user), retracted_at__isnull=True)
         if access.submitter_org_ids:
             as_submitter = models.Q(
                 models.Exists(
@@ -41,4 +39,7 @@ class DocumentVersionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DocumentVersionQuerySet":
         from .models import Document
 
-        return self.filter(document__in=Document.objects.visible_to(user).values("pk"))
+        # EXISTS for the reason given at signals.querysets.visible_signal
+        return self.filter(
+            models.Exists(Document.objects.visible_to(user).filter(pk=models.OuterRef("document")))
+        )

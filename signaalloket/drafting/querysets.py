@@ -2,10 +2,10 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 
 
-def _visible_signals(user):
-    from signaalloket.signals.models import Signal
+def _visible_signal(user):
+    from signaalloket.signals.querysets import visible_signal
 
-    return Signal.objects.visible_to(user).values("pk")
+    return visible_signal(user)
 
 
 class DraftVersionQuerySet(models.QuerySet):
@@ -17,7 +17,7 @@ class DraftVersionQuerySet(models.QuerySet):
         access = access_for(user)
         if access.is_desk:
             return self.all()
-        qs = self.filter(signal__in=_visible_signals(user))
+        qs = self.filter(_visible_signal(user))
         latest = models.Q(
             number=Subquery(
                 type(self)(self.model)
@@ -48,7 +48,7 @@ class CommentQuerySet(models.QuerySet):
 
         if access_for(user).is_desk:
             return self.all()
-        return self.filter(signal__in=_visible_signals(user), visibility="shared")
+        return self.filter(_visible_signal(user), visibility="shared")
 
 
 class PiiDismissalQuerySet(models.QuerySet):

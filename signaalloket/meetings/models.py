@@ -22,9 +22,9 @@ class MeetingOutcome(models.TextChoices):
 
 class FactCheckMeetingQuerySet(models.QuerySet):
     def visible_to(self, user) -> "FactCheckMeetingQuerySet":
-        from signaalloket.signals.models import Signal
+        from signaalloket.signals.querysets import visible_signal
 
-        return self.filter(signal__in=Signal.objects.visible_to(user).values("pk"))
+        return self.filter(visible_signal(user))
 
 
 def _new_uid() -> str:

@@ -16,9 +16,9 @@ class EffectOutcome(models.TextChoices):
 
 class EffectAnswerQuerySet(models.QuerySet):
     def visible_to(self, user) -> "EffectAnswerQuerySet":
-        from signaalloket.signals.models import Signal
+        from signaalloket.signals.querysets import visible_signal
 
-        return self.filter(signal__in=Signal.objects.visible_to(user))
+        return self.filter(visible_signal(user))
 
 
 class EffectAnswer(ChoiceLabels, models.Model):

@@ -79,9 +79,9 @@ class SearchEntry(models.Model):
 
 class PublicationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PublicationQuerySet":
-        from signaalloket.signals.models import Signal
+        from signaalloket.signals.querysets import visible_signal
 
-        return self.filter(signal__in=Signal.objects.visible_to(user).values("pk"))
+        return self.filter(visible_signal(user))
 
     def public(self) -> "PublicationQuerySet":
         """What the public register shows: published entries only."""
@@ -115,9 +115,9 @@ class Publication(models.Model):
 
 class PublicationConsentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PublicationConsentQuerySet":
-        from signaalloket.signals.models import Signal
+        from signaalloket.signals.querysets import visible_signal
 
-        return self.filter(publication__signal__in=Signal.objects.visible_to(user).values("pk"))
+        return self.filter(visible_signal(user, "publication__signal"))
 
 
 class PublicationConsent(models.Model):

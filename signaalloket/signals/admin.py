@@ -5,6 +5,7 @@ from django.contrib import admin
 from signaalloket.audit.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import Addressee, CriterionAssessment, Signal, StateChange, Submitter
+from .querysets import visible_signal
 
 
 class SubmitterInline(ReadOnlyInline):
@@ -75,8 +76,4 @@ class StateChangeAdmin(ReadOnlyAdmin):
     readonly_fields = ["signal", "from_state", "to_state", "actor", "reason", "created_at"]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .filter(signal__in=Signal.objects.visible_to(request.user).values("pk"))
-        )
+        return super().get_queryset(request).filter(visible_signal(request.user))

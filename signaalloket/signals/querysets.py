@@ -31,3 +31,16 @@ class SignalQuerySet(models.QuerySet):
                 fact_check_started_at__isnull=False,
             )
         return self.filter(condition)
+
+
+def visible_signal(user, field: str = "signal") -> Exists:
+    """EXISTS: the signal that `field` points at is one `user` may see (Signal.visible_to).
+
+    The filter for models that hang off a signal. A correlated EXISTS rather than
+    `signal__in=<visible signal ids>`: SQLite evaluated that IN over every signal even when
+    the query asked for the rows of one signal, 25-50 ms per panel of the signal page for an
+    official at 10,000 signals (make bench).
+    """
+    from .models import Signal
+
+    return Exists(Signal.objects.visible_to(user).filter(pk=OuterRef(field)))
