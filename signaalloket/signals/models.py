@@ -277,3 +277,18 @@ class StateChange(AppendOnlyModel):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
         ordering = ["created_at", "id"]
+
+
+class TextRevision(models.Model):
+    """A token that changes whenever a signal is added or its title or summary changes.
+
+    Kept by database triggers (migration 0002), so every process sees a change, whatever wrote
+    the row: services, the bulk generator, the importer, a queryset update. In-process caches
+    of data derived from the texts (similar signals) are keyed on it.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="text_revision_single")]

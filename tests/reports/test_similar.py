@@ -73,9 +73,80 @@ def test_panel_query_count_is_fixed(client, desk_user):
     signals = bulk_signals(10, title="Vastgoed", summary="witwassen via vastgoed", lead=lead)
     client.force_login(desk_user)
     url = reverse("web:signal_detail", args=[signals[0].pk])
-    with CaptureQueriesContext(connection) as small:
-        client.get(url)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries.captured_queries)
+
+    count()
+    small = count()
     bulk_signals(490, title="Vastgoed", summary="witwassen via vastgoed", lead=lead, start=11)
-    with CaptureQueriesContext(connection) as large:
-        assert client.get(url).status_code == 200
-    assert len(large.captured_queries) == len(small.captured_queries)
+    after_change = count()  # the first view after the texts changed reads them once
+    large = count()
+    assert large == small
+    assert after_change == small + 1
+
+
+def _reference_ranking(texts: dict[int, str], pk: int) -> list[tuple[int, float]]:
+    return similar_to(signal_id=pk, texts=texts, limit=len(texts))
+
+
+def test_arrays_give_the_scores_of_the_reference_implementation():
+    import random
+
+    from signaalloket.reports.similar import _build
+
+    rng = random.Random(7)
+    words = ["subsidie", "witwassen", "vastgoed", "zorgbureau", "pgb", "drugslab", "schuur"]
+    words += ["haven", "douane", "cryptomunten", "uitzendbureau", "stroman", "notaris"]
+    corpus = [
+        (pk, " ".join(rng.sample(words, 2)), " ".join(rng.choices(words, k=rng.randint(0, 12))))
+        for pk in range(1, 81)
+    ]
+    corpus.append((81, "", ""))  # no words at all
+    index = _build("r", corpus)
+    texts = {pk: f"{title} {title} {summary}" for pk, title, summary in corpus}
+    for pk in (1, 17, 40, 81):
+        expected = _reference_ranking(texts, pk)
+        got = index.ranked(pk)
+        assert [p for p, _s in got] == [p for p, _s in expected]
+        assert [s for _p, s in got] == pytest.approx([s for _p, s in expected])
+
+
+@pytest.mark.django_db
+def test_changed_title_is_picked_up_by_the_next_view(desk_user):
+    from signaalloket.signals.services import signal_update
+
+    org = OrganisationFactory()
+    base = signal_create(actor=desk_user, title="Drugslabs in schuren", lead_organisation=org)
+    other = signal_create(actor=desk_user, title="Misbruik van subsidies", lead_organisation=org)
+    assert similar_signals_for(user=desk_user, signal=base) == []
+    other.refresh_from_db()
+    signal_update(
+        signal=other, actor=desk_user, expected_version=other.version, title="Drugslabs in loodsen"
+    )
+    assert [s.pk for s in similar_signals_for(user=desk_user, signal=base)] == [other.pk]
+
+
+@pytest.mark.django_db
+def test_the_visible_ones_among_the_pool(desk_user, monkeypatch):
+    """Shown: the most similar signals a user may see among the POOL most similar of all."""
+    from signaalloket.reports import similar
+
+    mine, theirs = OrganisationFactory(), OrganisationFactory()
+    make = lambda title, lead: signal_create(  # noqa: E731
+        actor=desk_user, title=title, lead_organisation=lead
+    )
+    base = make("Witwassen via vastgoed en cryptomunten", mine)
+    hidden = [make("Witwassen via vastgoed en cryptomunten bij notarissen", theirs)]
+    hidden.append(make("Witwassen via vastgoed", theirs))
+    visible = make("Witwassen", mine)
+    submitter = make_user("submitter", organisation=mine)
+    assert [s.pk for s in similar_signals_for(user=submitter, signal=base)] == [visible.pk]
+    monkeypatch.setattr(similar, "POOL", 2)  # the two hidden ones fill the pool
+    assert similar_signals_for(user=submitter, signal=base) == []
+    assert {s.pk for s in similar_signals_for(user=desk_user, signal=base)} == {
+        hidden[0].pk,
+        hidden[1].pk,
+    }
