@@ -5,6 +5,7 @@ from . import views
 app_name = "reports"
 
 urlpatterns = [
+    path("overzicht/<slug:key>/", views.dashboard_section, name="dashboard_section"),
     path("zoeken/", views.search_view, name="search"),
     path("statistieken/", views.statistics_view, name="statistics"),
     path("jaarverslag/", views.annual_report_index, name="annual_index"),

@@ -19,7 +19,7 @@ from signaalloket.signals.selectors import signal_get_for_user
 
 from . import charts, exports
 from .annual import annual_report_context, annual_report_pdf
-from .dashboard import dashboard_for
+from .dashboard import dashboard_for, section_rows
 from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
 from .forms import ImportForm, PublicationForm, SavedFilterForm
 from .importer import import_job_create, import_job_process_next
@@ -62,6 +62,19 @@ def _filter_query(request: HttpRequest, *, keep_sort: bool = True) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     board = dashboard_for(user=request.user)
     return render(request, "reports/dashboard.html", {"board": board, "today": today()})
+
+
+@login_required
+@require_GET
+def dashboard_section(request: HttpRequest, key: str) -> HttpResponse:
+    """Every row of one dashboard section, paginated."""
+    section, rows = section_rows(user=request.user, key=key)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reports/dashboard_section.html",
+        {"section": section, "page": page, "rows": page.object_list, "today": today()},
+    )
 
 
 # Signal list --------------------------------------------------------------------------------

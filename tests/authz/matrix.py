@@ -258,6 +258,9 @@ ROWS: dict[str, Row] = {
     "audit:access_log_user": Row(roles_only(MANAGER), a_user, per_signal=False),
     # the signal pages
     "web:home": Row(logged_in, per_signal=False),
+    "reports:dashboard_section": Row(
+        roles_only(DESK), lambda world, key: {"key": "awaiting_desk"}, per_signal=False
+    ),
     "web:signal_list": Row(logged_in, per_signal=False, shows_visible=True),
     "web:signal_detail": Row(signal_view, signal_pk),
     "web:signal_transition": Row(post_only, signal_pk),

@@ -19,7 +19,9 @@ def test_every_choice_field_of_a_model_gets_its_own_labels():
     deadline = Deadline(kind="response", status="open")
     with translation.override("nl"):
         assert deadline.get_kind_display() != deadline.get_status_display()
-        assert deadline.get_status_display() == str(Deadline._meta.get_field("status").choices[0][1])
+        assert deadline.get_status_display() == str(
+            Deadline._meta.get_field("status").choices[0][1]
+        )
 
 
 def test_unknown_value_is_shown_as_it_is_stored():

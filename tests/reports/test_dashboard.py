@@ -14,8 +14,8 @@ from .conftest import bulk_deadlines, bulk_signals
 URL = reverse("web:home")
 
 
-def titles(items):
-    return {getattr(i, "title", None) or i.signal.title for i in items}
+def titles(view):
+    return {getattr(i, "title", None) or i.signal.title for i in view.rows}
 
 
 @pytest.mark.django_db
@@ -82,6 +82,72 @@ def _count(client):
         response = client.get(URL)
     assert response.status_code == 200
     return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_section_shows_the_first_rows_its_total_and_a_link_to_all(client, desk_user):
+    from signaalloket.reports.dashboard import LIMIT
+
+    signals = sorted(bulk_signals(LIMIT + 3, title="Wacht", state="intake"), key=lambda s: s.number)
+    bulk_signals(1, title="Klaar", state="closed", start=LIMIT + 4)
+    client.force_login(desk_user)
+    response = client.get(URL)
+    view = response.context["board"].sections["awaiting_desk"]
+    assert [s.pk for s in view.rows] == [s.pk for s in signals[:LIMIT]]  # oldest first
+    assert view.total == LIMIT + 3 and view.more
+    page = response.content.decode()
+    assert f"Wacht op het loket ({LIMIT + 3})" in page
+    link = reverse("reports:dashboard_section", args=["awaiting_desk"])
+    assert f'href="{link}"' in page and f"Alle {LIMIT + 3} tonen" in page
+    # a section that fits shows no link
+    assert not response.context["board"].sections["guided"].more
+    assert reverse("reports:dashboard_section", args=["guided"]) not in page
+
+
+@pytest.mark.django_db
+def test_section_page_lists_every_row_paginated(client, desk_user):
+    from signaalloket.reports.filters import PAGE_SIZE
+
+    signals = bulk_signals(PAGE_SIZE + 2, title="Wacht", state="fact_check")
+    signals.sort(key=lambda s: s.number)  # the section lists the oldest first
+    url = reverse("reports:dashboard_section", args=["awaiting_desk"])
+    client.force_login(desk_user)
+    first = client.get(url)
+    assert first.status_code == 200
+    assert [s.pk for s in first.context["rows"]] == [s.pk for s in signals[:PAGE_SIZE]]
+    assert f"{PAGE_SIZE + 2} in totaal" in first.content.decode()
+    second = client.get(url, {"page": 2})
+    assert [s.pk for s in second.context["rows"]] == [s.pk for s in signals[PAGE_SIZE:]]
+    assert client.get(url, {"page": "x"}).status_code == 200  # a bad page number: page 1
+
+
+@pytest.mark.django_db
+def test_section_page_is_for_the_role_it_belongs_to(client):
+    org = OrganisationFactory()
+    submitter = make_user("submitter", organisation=org)
+    bulk_signals(1, lead=org, title="Eigen", state="drafting")
+    bulk_signals(1, title="Ander", state="drafting", start=2)
+    client.force_login(submitter)
+    own = client.get(reverse("reports:dashboard_section", args=["my_organisation"]))
+    assert own.status_code == 200
+    assert "Eigen 1" in own.content.decode() and "Ander 2" not in own.content.decode()
+    desk_only = client.get(reverse("reports:dashboard_section", args=["overdue"]))
+    assert desk_only.status_code == 403
+    assert "hoort niet bij uw rol" in desk_only.content.decode()
+    assert client.get("/overzicht/bestaat-niet/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_section_page_query_count_is_fixed(client, desk_user):
+    url = reverse("reports:dashboard_section", args=["awaiting_desk"])
+    client.force_login(desk_user)
+    bulk_signals(3, state="intake")
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    bulk_signals(60, state="intake", start=4)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
 
 
 @pytest.mark.django_db
