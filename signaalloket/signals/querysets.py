@@ -14,12 +14,14 @@ class SignalQuerySet(models.QuerySet):
             return self.all()
         condition = models.Q(pk__in=[])
         if access.submitter_org_ids:
+            # IN, not EXISTS: an organisation's signals are few, so SQLite starts from them
+            # (0.4 ms for a dashboard section at 10,000 signals) instead of testing every
+            # signal (7 ms); a single signal costs 0.2 ms more. For officials, whose ministry
+            # is addressed in thousands of signals, EXISTS stays faster (make bench).
             condition |= models.Q(
-                Exists(
-                    Submitter.objects.filter(
-                        signal=OuterRef("pk"), organisation_id__in=access.submitter_org_ids
-                    )
-                )
+                pk__in=Submitter.objects.filter(
+                    organisation_id__in=access.submitter_org_ids
+                ).values("signal_id")
             )
         if access.ministry_ids:
             condition |= models.Q(
