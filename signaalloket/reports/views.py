@@ -1,7 +1,9 @@
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +21,8 @@ from signaalloket.signals.selectors import signal_get_for_user
 
 from . import charts, exports
 from .annual import annual_report_context, annual_report_pdf
+from .annual import export_urls as annual_export_urls
+from .annual import list_limit as annual_list_limit
 from .dashboard import dashboard_for, section_rows
 from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
 from .forms import ImportForm, PublicationForm, SavedFilterForm
@@ -242,23 +246,35 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def annual_report_index(request: HttpRequest) -> HttpResponse:
+    """Per year: the report and the export of all signals of that year (the same signals)."""
     _require_desk(request.user)
-    years = sorted(set(Signal.objects.values_list("year", flat=True)), reverse=True)
-    return render(request, "reports/annual_index.html", {"years": years})
+    limit = annual_list_limit()
+    counts = (
+        Signal.objects.visible_to(request.user)
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+        .values_list("year", "n")
+    )
+    years = [
+        {"year": year, "count": n, "listed": n <= limit, "export": annual_export_urls(year)}
+        for year, n in counts
+    ]
+    return render(request, "reports/annual_index.html", {"years": years, "limit": limit})
 
 
 @login_required
 @require_GET
+@csp_update({"style-src": [NONCE]})  # the report's own <style> in the browser view
 def annual_report_view(request: HttpRequest, year: int) -> HttpResponse:
     _require_desk(request.user)
     if not 1990 <= year <= 2100:
         raise NotFound()
     if request.GET.get("html"):
-        return render(
-            request,
-            "reports/annual_report.html",
-            annual_report_context(user=request.user, year=year),
-        )
+        context = annual_report_context(user=request.user, year=year)
+        context["in_browser"] = True
+        return render(request, "reports/annual_report.html", context)
     content = annual_report_pdf(
         user=request.user, year=year, base_url=request.build_absolute_uri("/")
     )
