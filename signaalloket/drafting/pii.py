@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 from stdnum import iban as stdnum_iban
@@ -162,11 +163,18 @@ def scan_text(section_key: str, text: str, *, names: Iterable[str] = ()) -> list
 
 
 def scan_texts(texts: dict[str, str], *, names: Iterable[str] = ()) -> list[Finding]:
-    names = list(names)
+    names = tuple(names)
     result: list[Finding] = []
     for key, text in texts.items():
-        result.extend(scan_text(key, text or "", names=names))
+        result.extend(_scan_cached(key, text or "", names))
     return result
+
+
+@lru_cache(maxsize=2048)
+def _scan_cached(key: str, text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+    # Keyed by the text itself: draft versions never change, and the signal page scanned the
+    # latest one on every view (twice for a signal in drafting: panel and guard).
+    return tuple(scan_text(key, text, names=names))
 
 
 def segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:

@@ -74,3 +74,15 @@ def test_positions_and_segments_for_highlighting():
 def test_fingerprint_ignores_formatting_but_not_value():
     assert fingerprint("bsn", "1112.22.333") == fingerprint("bsn", "111222333")
     assert fingerprint("bsn", "111222333") != fingerprint("bsn", "123456782")
+
+
+def test_scan_texts_cache_follows_the_text_and_the_name_list():
+    from signaalloket.drafting.pii import scan_texts
+
+    texts = {"s": "Jan Jansen belde 0612345678."}
+    without = scan_texts(texts)
+    assert [f.kind for f in without] == ["phone"]
+    with_name = scan_texts(texts, names=["Jan Jansen"])
+    assert sorted(f.kind for f in with_name) == ["name", "phone"]
+    assert scan_texts({"s": "Niets bijzonders."}, names=["Jan Jansen"]) == []
+    assert scan_texts(texts) == without  # the same text, the same findings
