@@ -220,6 +220,8 @@ def run_load_test(
         sys.executable,
         "-m",
         "gunicorn",
+        "--config",
+        "config/gunicorn.py",  # the production settings (workers warm their caches first)
         "config.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",

@@ -11,6 +11,7 @@ of all signals (one visibility query over those). Below POOL signals in all, tha
 `similar_to` is the plain-Python reference the arrays are tested against.
 """
 
+import logging
 import math
 import re
 import threading
@@ -22,6 +23,7 @@ from itertools import chain
 import numpy as np
 from django.utils.translation import gettext_lazy as _
 
+logger = logging.getLogger(__name__)
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # Frequent Dutch words that carry no meaning for similarity.
 STOP_WORDS = frozenset(
@@ -257,6 +259,16 @@ def _index() -> _Index:
         if revision is not None:  # no token (a flushed test database): never cache
             _current = index
         return index
+
+
+def warm() -> None:
+    """Build the index now (a gunicorn worker calls this before its first request)."""
+    from django.db import DatabaseError
+
+    try:
+        _index()
+    except DatabaseError:  # no database (yet): the first signal page builds it
+        logger.warning("Vergelijkbare signalen: index niet vooraf opgebouwd", exc_info=True)
 
 
 def similar_signals_for(*, user, signal, limit: int = 5) -> list:

@@ -150,3 +150,27 @@ def test_the_visible_ones_among_the_pool(desk_user, monkeypatch):
         hidden[0].pk,
         hidden[1].pk,
     }
+
+
+@pytest.mark.django_db
+def test_gunicorn_workers_build_the_index_before_their_first_request(desk_user):
+    import importlib.util
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from signaalloket.reports import similar
+
+    org = OrganisationFactory()
+    base = signal_create(actor=desk_user, title="Witwassen via vastgoed", lead_organisation=org)
+    signal_create(actor=desk_user, title="Witwassen via cryptomunten", lead_organisation=org)
+    similar._current = None
+    path = Path(settings.BASE_DIR) / "config" / "gunicorn.py"
+    spec = importlib.util.spec_from_file_location("gunicorn_settings", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.post_worker_init(worker=None)
+    assert similar._current is not None
+    with CaptureQueriesContext(connection) as queries:
+        assert len(similar_signals_for(user=desk_user, signal=base)) == 1
+    assert not any("summary" in q["sql"] for q in queries.captured_queries)  # no corpus read

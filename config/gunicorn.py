@@ -1,0 +1,21 @@
+"""gunicorn settings: `gunicorn -c config/gunicorn.py config.wsgi`.
+
+Command-line options override these (the load test of `make bench` sets its own bind and
+workers).
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+timeout = 60
+graceful_timeout = 10
+keepalive = 5
+
+
+def post_worker_init(worker):
+    """Build the per-process caches before the worker takes its first request: otherwise the
+    first signal page of every worker waited a second for the similar-signals index."""
+    from signaalloket.reports.similar import warm
+
+    warm()
