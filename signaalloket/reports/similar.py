@@ -271,26 +271,40 @@ def warm() -> None:
         logger.warning("Vergelijkbare signalen: index niet vooraf opgebouwd", exc_info=True)
 
 
-def similar_signals_for(*, user, signal, limit: int = 5) -> list:
-    """The most similar other signals this user may see, with their score (3 queries)."""
+@dataclass(frozen=True)
+class SimilarSignal:
+    pk: int
+    reference: str
+    title: str
+    state: str
+    similarity: int  # percent
+
+    @property
+    def state_label(self) -> str:
+        from signaalloket.signals.states import State
+
+        return str(State(self.state).label) if self.state in State.values else self.state
+
+
+def similar_signals_for(*, user, signal, limit: int = 5) -> list[SimilarSignal]:
+    """The most similar other signals this user may see (2 queries: the text revision and the
+    signals among the pool that the user may see)."""
     from signaalloket.signals.models import Signal
 
     ranked = _index().ranked(signal.pk)
     if not ranked:
         return []
     visible = Signal.objects.visible_to(user)
-    allowed = set(visible.filter(pk__in=[pk for pk, _score in ranked]).values_list("pk", flat=True))
-    best = [(pk, score) for pk, score in ranked if pk in allowed][:limit]
-    if not best:
-        return []
-    signals = visible.only("reference", "title", "state").in_bulk([pk for pk, _score in best])
-    result = []
-    for pk, score in best:
-        other = signals.get(pk)
-        if other is not None:
-            other.similarity = round(score * 100)
-            result.append(other)
-    return result
+    # A queryset that filters nothing (the desk sees every signal): the best are visible.
+    pool = ranked if visible.query.where else ranked[:limit]
+    rows = {
+        pk: (reference, title, state)
+        for pk, reference, title, state in visible.filter(
+            pk__in=[pk for pk, _score in pool]
+        ).values_list("pk", "reference", "title", "state")
+    }
+    best = [(pk, score) for pk, score in pool if pk in rows][:limit]
+    return [SimilarSignal(pk, *rows[pk], similarity=round(score * 100)) for pk, score in best]
 
 
 def _panel_context(request, signal):
