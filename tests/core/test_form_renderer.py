@@ -44,6 +44,46 @@ def test_same_html_as_django_templates(data):
     assert _render(FormRenderer(), data) == _render(DjangoTemplates(), data)
 
 
+class Inputs(forms.Form):
+    text = forms.CharField(initial='say "hi" <b>', required=False)
+    safe = forms.CharField(initial=mark_safe("<i>al veilig</i>"), required=False)
+    number = forms.DecimalField(initial="1234.5", required=False)
+    integer = forms.IntegerField(initial=7, widget=forms.NumberInput(attrs={"min": 1}))
+    date = forms.DateField(initial="2026-12-02", widget=forms.DateInput(attrs={"type": "date"}))
+    datetime = forms.DateTimeField(required=False)
+    time = forms.TimeField(required=False)
+    email = forms.EmailField(
+        required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    url = forms.URLField(required=False, assume_scheme="https")
+    password = forms.CharField(widget=forms.PasswordInput, required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, initial="x&y")
+    upload = forms.FileField(required=False)
+    clearable = forms.FileField(required=False, widget=forms.ClearableFileInput)
+    flag = forms.BooleanField(required=False, initial=True)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), initial="a < b\nregel 2")
+    empty_body = forms.CharField(widget=forms.Textarea, required=False)
+    search = forms.CharField(widget=forms.TextInput(attrs={"type": "search"}), required=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": "<script>", "number": "12,5", "date": "niet een datum", "flag": "on", "body": ""},
+        {"integer": "-3", "hidden": '"', "email": "a@b", "body": "<p>tekst</p>"},
+    ],
+)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_inputs_and_textareas_give_the_html_of_django_templates(data, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        ours = {n: str(Inputs(data, renderer=FormRenderer())[n]) for n in Inputs.base_fields}
+        django = {n: str(Inputs(data, renderer=DjangoTemplates())[n]) for n in Inputs.base_fields}
+    assert ours == django
+
+
 def test_escapes_labels_and_values():
     html = _render(FormRenderer(), None)["single"]
     assert 'value="a&amp;b"' in html
