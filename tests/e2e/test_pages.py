@@ -40,6 +40,7 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
         ("berichtvoorkeuren", reverse("notifications:preferences")),
     ]
     desk = [
+        ("overzicht-onderdeel", reverse("reports:dashboard_section", args=["upcoming"])),
         ("statistieken", reverse("reports:statistics")),
         ("nieuw-signaal", reverse("signals:new")),
         ("signaal-opstellen", reverse("web:signal_detail", args=[drafting])),
@@ -74,13 +75,20 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
     if role == "submitter":
         return [
             *common[:2],
+            ("overzicht-onderdeel", reverse("reports:dashboard_section", args=["my_organisation"])),
             ("nieuw-signaal", reverse("signals:new")),
             ("concept", reverse("drafting:editor", args=[drafting])),
         ]
     if role == "strategic_rep":
         return [common[0]]
     if role == "official":
-        return common[:2]
+        return [
+            *common[:2],
+            (
+                "overzicht-onderdeel",
+                reverse("reports:dashboard_section", args=["ministry_deadlines"]),
+            ),
+        ]
     if role == "admin":
         return [
             common[0],
