@@ -151,6 +151,17 @@ def _time(client: Client, url: str) -> tuple[float, int, int]:
     return time.perf_counter() - started, response.status_code, size
 
 
+def _interleaved(page: Page) -> bool:
+    return page.key.startswith("floor") or TARGETS.get(page.key, ("", 0))[0] == "ratio"
+
+
+def _sample(client, page: Page, i: int, samples, statuses, sizes) -> None:
+    seconds, status, size = _time(client, page.url)
+    samples[i].append(seconds)
+    statuses[i].add(status)
+    sizes[i] = size
+
+
 def measure_pages(*, repeat_scale: float = 1.0, progress=None) -> dict:
     """Median and p95 per page and role, plus query counts and ratios to the floor."""
     say = progress or (lambda message: None)
@@ -165,31 +176,44 @@ def measure_pages(*, repeat_scale: float = 1.0, progress=None) -> dict:
                 clients[role] = Client(raise_request_exception=False)
                 clients[role].force_login(user)
         floor_samples: dict[str, list[float]] = {}
+        samples: dict[int, list[float]] = {i: [] for i in range(len(pages))}
+        statuses: dict[int, set] = {i: set() for i in range(len(pages))}
+        sizes: dict[int, int] = {}
         for page in pages:
-            client = clients[page.role]
             for _ in range(page.warmup):
-                _time(client, page.url)
-            repeats = max(2, int(page.repeats * repeat_scale))
-            samples, statuses, size = [], set(), 0
-            for _ in range(repeats):
-                seconds, status, size = _time(client, page.url)
-                samples.append(seconds)
-                statuses.add(status)
+                _time(clients[page.role], page.url)
+        # Round robin per role: one request of each page (floors included) in turn, so a
+        # page and the floor it is compared with are measured in the same minutes; this
+        # machine's speed drifts by half from one minute to the next. Pages with an absolute
+        # target (PDFs, exports) follow in a block of their own.
+        rounds = {i: max(2, int(page.repeats * repeat_scale)) for i, page in enumerate(pages)}
+        interleaved = [i for i, page in enumerate(pages) if _interleaved(page)]
+        for role in clients:
+            mine = [i for i in interleaved if pages[i].role == role]
+            for turn in range(max((rounds[i] for i in mine), default=0)):
+                for i in mine:
+                    if turn < rounds[i]:
+                        _sample(clients[role], pages[i], i, samples, statuses, sizes)
+        for i, page in enumerate(pages):
+            if i not in interleaved:
+                for _ in range(rounds[i]):
+                    _sample(clients[page.role], page, i, samples, statuses, sizes)
+        for i, page in enumerate(pages):
             with CaptureQueriesContext(connection) as queries:
-                client.get(page.url)
+                clients[page.role].get(page.url)
             row = {
                 "page": page.key,
                 "role": page.role,
                 "url": page.url,
-                "n": repeats,
-                "median_ms": round(statistics.median(samples) * 1000, 2),
-                "p95_ms": round(percentile(samples, 0.95) * 1000, 2),
+                "n": rounds[i],
+                "median_ms": round(statistics.median(samples[i]) * 1000, 2),
+                "p95_ms": round(percentile(samples[i], 0.95) * 1000, 2),
                 "queries": len(queries.captured_queries),
-                "status": sorted(statuses),
-                "bytes": size,
+                "status": sorted(statuses[i]),
+                "bytes": sizes.get(i, 0),
             }
             if page.key.startswith("floor"):
-                floor_samples.setdefault(page.key, []).extend(samples)
+                floor_samples.setdefault(page.key, []).extend(samples[i])
             results["pages"].append(row)
             say(
                 f"{page.role:9} {page.key:14} median {row['median_ms']:8.1f} ms  "
