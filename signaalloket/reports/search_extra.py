@@ -32,12 +32,10 @@ def _section_texts(signal_ids: list[int]) -> Iterable:
         )
 
 
-def _section_visible_ids(user, object_ids: list[int]) -> set[int]:
+def _section_visible(user):
     from signaalloket.drafting.models import DraftVersion
 
-    return set(
-        DraftVersion.objects.filter(pk__in=object_ids).visible_to(user).values_list("pk", flat=True)
-    )
+    return DraftVersion.objects.visible_to(user)
 
 
 def _comment_texts(signal_ids: list[int]) -> Iterable:
@@ -57,12 +55,10 @@ def _comment_texts(signal_ids: list[int]) -> Iterable:
         )
 
 
-def _comment_visible_ids(user, object_ids: list[int]) -> set[int]:
+def _comment_visible(user):
     from signaalloket.drafting.models import Comment
 
-    return set(
-        Comment.objects.filter(pk__in=object_ids).visible_to(user).values_list("pk", flat=True)
-    )
+    return Comment.objects.visible_to(user)
 
 
 def register_optional_providers() -> None:
@@ -80,7 +76,7 @@ def register_optional_providers() -> None:
             source="section",
             label=_("Concepttekst"),
             texts=_section_texts,
-            visible_ids=_section_visible_ids,
+            visible=_section_visible,
         )
     )
     register_provider(
@@ -88,6 +84,6 @@ def register_optional_providers() -> None:
             source="comment",
             label=_("Opmerking"),
             texts=_comment_texts,
-            visible_ids=_comment_visible_ids,
+            visible=_comment_visible,
         )
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -39,8 +40,9 @@ class TextProvider:
     source: str  # stored in SearchEntry.source, unique per provider
     label: str  # shown next to a search result (Dutch)
     texts: Callable[[list[int]], Iterable[IndexText]]  # signal ids -> texts (fixed queries)
-    # Optional: (user, object_ids) -> ids the user may see, for sources with their own rules.
-    visible_ids: Callable | None = None
+    # Optional, for sources with their own rules: user -> a queryset of the objects (object_id
+    # = pk) the user may see. Search filters it by pk in one query with the other sources.
+    visible: Callable[[object], QuerySet] | None = None
 
 
 _providers: dict[str, TextProvider] = {}
@@ -92,19 +94,17 @@ def _document_texts(signal_ids: list[int]) -> Iterable[IndexText]:
         yield IndexText(signal_id=signal_id, object_id=pk, title=title, body=newest.get(pk, ""))
 
 
-def _document_visible_ids(user, object_ids: list[int]) -> set[int]:
+def _document_visible(user) -> QuerySet:
     from signaalloket.documents.models import Document
 
-    queryset = Document.objects.filter(pk__in=object_ids)
+    queryset = Document.objects.all()
     visible_to = getattr(queryset, "visible_to", None)
-    if callable(visible_to):
-        queryset = visible_to(user)
-    return set(queryset.values_list("pk", flat=True))
+    return visible_to(user) if callable(visible_to) else queryset
 
 
 def register_builtin_providers() -> None:
     register_provider(
-        TextProvider(source="signal", label=_("Signaal"), texts=_signal_texts, visible_ids=None)
+        TextProvider(source="signal", label=_("Signaal"), texts=_signal_texts, visible=None)
     )
     if apps.is_installed("signaalloket.documents"):
         register_provider(
@@ -112,7 +112,7 @@ def register_builtin_providers() -> None:
                 source="document",
                 label=_("Document"),
                 texts=_document_texts,
-                visible_ids=_document_visible_ids,
+                visible=_document_visible,
             )
         )
     from . import search_extra

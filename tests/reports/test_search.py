@@ -204,3 +204,36 @@ def test_reindex_command_rebuilds_from_scratch(desk_user):
     assert search(user=desk_user, query="recreatieparken") == []
     call_command("search_reindex", stdout=io.StringIO())
     assert [r.signal_id for r in search(user=desk_user, query="recreatieparken")] == [signal.pk]
+
+
+@pytest.mark.django_db
+def test_search_query_count_does_not_depend_on_the_sources_among_the_hits(client, desk_user):
+    from signaalloket.drafting.selectors import format_for_signal
+    from signaalloket.drafting.services import comment_add, draft_save
+
+    lead = OrganisationFactory()
+    _signal(desk_user, "Vastgoedfraude in de binnenstad", lead=lead)
+    signal = signal_create(actor=desk_user, title="Leeg", lead_organisation=lead)
+    key = format_for_signal(signal).sections.first().key
+    draft_save(
+        signal=signal, actor=desk_user, texts={key: "Mestfraude bij export."}, expected_number=0
+    )
+    comment_add(signal=signal, actor=desk_user, section_key=key, body="Mestfraude: bron?")
+    document_upload(
+        signal=signal,
+        actor=desk_user,
+        uploaded_file=SimpleUploadedFile("notitie.txt", b"Mestfraude via tussenhandel."),
+        kind="attachment",
+        title="Notitie",
+        confidentiality="confidential",
+    )
+    submitter = make_user("submitter", organisation=lead)
+    assert {r.source for r in search(user=submitter, query="vastgoedfraude")} == {"signal"}
+    assert {r.source for r in search(user=submitter, query="mestfraude")} == {
+        "section",
+        "comment",
+        "document",
+    }
+    for user in (desk_user, submitter):
+        client.force_login(user)
+        assert _count(client, "vastgoedfraude") == _count(client, "mestfraude")
