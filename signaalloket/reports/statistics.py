@@ -1,16 +1,66 @@
 """Figures over a set of signals (what the user may see; the desk sees all). Fixed queries."""
 
-import statistics as pystats
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from signaalloket.core.dates import add_months
 from signaalloket.deadlines.models import Deadline, DeadlineKind
 from signaalloket.signals.models import Addressee, Signal, Submitter
 from signaalloket.signals.states import State
+
+
+class DaysBetween(Func):
+    """Whole days from the date `start` to the date `end`; NULL when either is NULL."""
+
+    output_field = IntegerField()
+    template = "(%(expressions)s)"  # PostgreSQL: date - date is a number of days
+    arg_joiner = " - "
+
+    def __init__(self, start, end):
+        super().__init__(end, start)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
+class AddMonths(Func):
+    """`core.dates.add_months` in SQL: a day missing in the target month becomes its last day."""
+
+    output_field = DateField()
+    arity = 1
+
+    def __init__(self, expression, months: int):
+        super().__init__(expression)
+        self.months = months
+
+    def as_sql(self, compiler, connection, **extra_context):
+        day, params = compiler.compile(self.get_source_expressions()[0])
+        return f"CAST({day} + %s * interval '1 month' AS date)", [*params, self.months]
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # date(..., '+1 months') overflows (31 January -> 3 March): cap it at the last day
+        day, params = compiler.compile(self.get_source_expressions()[0])
+        sql = f"min(date({day}, %s), date({day}, 'start of month', %s, '-1 day'))"
+        return sql, [*params, f"{self.months:+d} months", *params, f"{self.months + 1:+d} months"]
 
 
 @dataclass
@@ -44,25 +94,21 @@ def _signal_ids(signals):
 
 def statistics_for(*, signals) -> Statistics:
     """`signals` is a Signal queryset already limited to what the user may see."""
+    signals = signals.order_by()
     ids = _signal_ids(signals)
-    stats = Statistics(total=signals.count())
-    stats.per_year = [
-        (str(row["year"]), row["n"])
-        for row in signals.order_by().values("year").annotate(n=Count("pk")).order_by("year")
-    ]
+    stats = Statistics()
+    per_year: dict[int, int] = {}
+    per_state: dict[str, int] = {}
+    for year, state, n in (
+        signals.values_list("year", "state").annotate(n=Count("pk")).order_by("year")
+    ):
+        stats.total += n
+        per_year[year] = per_year.get(year, 0) + n
+        per_state[state] = per_state.get(state, 0) + n
+    stats.per_year = [(str(year), n) for year, n in per_year.items()]
     labels = dict(State.choices)
-    counts = dict(
-        signals.order_by().values("state").annotate(n=Count("pk")).values_list("state", "n")
-    )
-    stats.per_state = [(str(labels[s]), counts[s]) for s in State.values if counts.get(s)]
-    stats.per_ministry = [
-        (row["office__ministry__name"], row["n"])
-        for row in Addressee.objects.filter(signal__in=ids)
-        .order_by()
-        .values("office__ministry__name")
-        .annotate(n=Count("signal", distinct=True))
-        .order_by("-n", "office__ministry__name")
-    ]
+    stats.per_state = [(str(labels[s]), per_state[s]) for s in State.values if per_state.get(s)]
+    stats.per_ministry, stats.response_times = _per_ministry(signals)
     stats.per_partner_kind = [
         (row["organisation__partner_kind__name"] or _("Onbekend"), row["n"])
         for row in Submitter.objects.filter(signal__in=ids)
@@ -71,65 +117,92 @@ def statistics_for(*, signals) -> Statistics:
         .annotate(n=Count("signal", distinct=True))
         .order_by("-n", "organisation__partner_kind__name")
     ]
-    stats.per_theme = [
-        (row["theme__name"], row["n"])
-        for row in Signal.themes.through.objects.filter(signal__in=ids)
+    # COUNT, not COUNT(DISTINCT): a signal has a theme once and theme names are unique
+    stats.per_theme = list(
+        Signal.themes.through.objects.filter(signal__in=ids)
         .order_by()
-        .values("theme__name")
-        .annotate(n=Count("signal", distinct=True))
+        .values_list("theme__name")
+        .annotate(n=Count("pk"))
         .order_by("-n", "theme__name")
-    ]
-    stats.response_times = response_times(signals)
+    )
     stats.effects = effect_outcomes(signals)
     return stats
 
 
-def response_times(signals) -> list[ResponseTime]:
-    """Per addressed ministry: days from offering to response (median) and the share within
-    the response deadline (the deadline as extended; without one, offering + the period)."""
-    ids = _signal_ids(signals)
-    deadlines: dict[int, object] = {}
-    for signal_id, due in (
-        Deadline.objects.filter(signal__in=ids, kind=DeadlineKind.RESPONSE)
-        .order_by("signal_id", "created_at", "id")
-        .values_list("signal_id", "due_date")
-    ):
-        deadlines[signal_id] = due  # the latest response deadline counts
-    rows = (
-        Addressee.objects.filter(signal__in=ids, signal__offered_on__isnull=False)
+def _per_ministry(signals) -> tuple[list[tuple[str, int]], list[ResponseTime]]:
+    """Signals per addressed ministry, and per ministry the response times of the offered
+    ones: days from offering to response (median) and the share within the response deadline
+    (the latest response deadline, as extended; without one, offering + the period)."""
+    per_ministry = list(
+        Addressee.objects.filter(signal__in=_signal_ids(signals))
         .order_by()
-        .values_list(
-            "office__ministry__name",
-            "signal_id",
-            "signal__offered_on",
-            "signal__response_received_on",
-        )
-        .distinct()
+        .values_list("office__ministry__name")
+        .annotate(n=Count("signal", distinct=True))
+        .order_by("-n", "office__ministry__name")
     )
-    per_ministry: dict[str, dict] = {}
-    for ministry, signal_id, offered, received in rows:
-        bucket = per_ministry.setdefault(ministry, {"days": {}, "within": set(), "pending": set()})
-        if received is None:
-            bucket["pending"].add(signal_id)
-            continue
-        bucket["days"][signal_id] = (received - offered).days
-        due = deadlines.get(signal_id) or add_months(offered, settings.RESPONSE_PERIOD_MONTHS)
-        if received <= due:
-            bucket["within"].add(signal_id)
-    result = []
-    for ministry in sorted(per_ministry):
-        bucket = per_ministry[ministry]
-        days = list(bucket["days"].values())
-        result.append(
-            ResponseTime(
-                ministry=ministry,
-                count=len(days),
-                median_days=float(pystats.median(days)) if days else None,
-                within_deadline=len(bucket["within"]),
-                pending=len(bucket["pending"]),
+    # Grouped in the database: per (ministry, days, within the deadline) the number of
+    # distinct signals, a histogram of at most a few thousand rows.
+    latest_deadline = (
+        Deadline.objects.filter(signal=OuterRef("pk"), kind=DeadlineKind.RESPONSE)
+        .order_by("-created_at", "-id")
+        .values("due_date")[:1]
+    )
+    offered = (
+        signals.filter(offered_on__isnull=False)
+        .alias(
+            due=Coalesce(
+                Subquery(latest_deadline),
+                AddMonths("offered_on", settings.RESPONSE_PERIOD_MONTHS),
             )
         )
-    return result
+        .annotate(
+            ministry=F("addressees__office__ministry__name"),
+            days=DaysBetween("offered_on", "response_received_on"),  # None: no response yet
+            within=Case(When(response_received_on__lte=F("due"), then=True), default=False),
+        )
+        .values_list("ministry", "days", "within")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    buckets: dict[str, dict] = {}
+    for ministry, days, within, n in offered:
+        if ministry is None:  # a signal without addressee: in no ministry's figures
+            continue
+        bucket = buckets.setdefault(ministry, {"days": {}, "within": 0, "pending": 0})
+        if days is None:
+            bucket["pending"] += n
+            continue
+        bucket["days"][days] = bucket["days"].get(days, 0) + n
+        if within:
+            bucket["within"] += n
+    response_times = [
+        ResponseTime(
+            ministry=ministry,
+            count=sum(bucket["days"].values()),
+            median_days=_median(bucket["days"]),
+            within_deadline=bucket["within"],
+            pending=bucket["pending"],
+        )
+        for ministry, bucket in sorted(buckets.items())
+    ]
+    return per_ministry, response_times
+
+
+def _median(histogram: dict[int, int]) -> float | None:
+    """The median of the values counted in {value: count}, as statistics.median gives it."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    values = sorted(histogram)
+
+    def value_at(position: int) -> int:  # 0-based, in the sorted values with repeats
+        seen = 0
+        for value in values:
+            seen += histogram[value]
+            if seen > position:
+                return value
+        raise IndexError(position)  # pragma: no cover
+
+    return (value_at((total - 1) // 2) + value_at(total // 2)) / 2
 
 
 def effect_outcomes(signals) -> list[tuple[str, int]] | None:

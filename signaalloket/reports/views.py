@@ -236,8 +236,11 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
             ),
             "year": year_value,
             "is_desk": access_for(request.user).is_desk,
-            "years": sorted(
-                set(Signal.objects.visible_to(request.user).values_list("year", flat=True))
+            "years": list(
+                Signal.objects.visible_to(request.user)
+                .order_by("year")
+                .values_list("year", flat=True)
+                .distinct()
             ),
         },
     )

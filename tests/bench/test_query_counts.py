@@ -17,7 +17,7 @@ from signaalloket.signals.states import State
 from tests.builders import build_signal
 
 pytestmark = pytest.mark.django_db
-SLACK = {"search": 2}
+SLACK: dict[str, int] = {}
 
 
 def _user(email_prefix: str) -> User:
