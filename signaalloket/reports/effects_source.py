@@ -13,9 +13,11 @@ def effect_outcome_counts(signals) -> list[tuple[str, int]] | None:
         from signaalloket.procedure.models import EffectAnswer, EffectOutcome
     except ImportError:  # pragma: no cover
         return None
+    from .statistics import of_signals
+
     labels = dict(EffectOutcome.choices)
     counts = dict(
-        EffectAnswer.objects.filter(signal__in=signals.values("pk"))
+        of_signals(signals, EffectAnswer.objects.all())
         .order_by()
         .values("outcome")
         .annotate(n=Count("signal", distinct=True))

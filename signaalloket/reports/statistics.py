@@ -88,14 +88,36 @@ class Statistics:
     effects: list[tuple[str, int]] | None = None  # None: no effect registration available
 
 
-def _signal_ids(signals):
-    return signals.values("pk")
+def of_signals(signals, queryset):
+    """`queryset` (of a model with a `signal` foreign key) limited to `signals`. When `signals`
+    filters nothing (the desk, all years) every row qualifies, and the IN (all signal ids)
+    is left out: it made SQLite walk every signal and probe, 22 -> 1.5 ms for the themes and
+    25 -> 16 ms for the ministries at 10,000 signals."""
+    if not signals.query.where:
+        return queryset
+    return queryset.filter(signal__in=signals.values("pk"))
+
+
+# Up to this many visible signals the statistics read their ids once and pass them as a list.
+LISTED_SIGNALS = 10_000
+
+
+def _narrowed(signals):
+    """The same signals, as a list of ids when they are a subset: a submitter's or an
+    official's visibility rule was otherwise evaluated over every signal in each of the six
+    queries (about 10 ms each for an official at 10,000 signals). One query more; above
+    LISTED_SIGNALS (far below SQLite's and PostgreSQL's parameter limits) the rule stays."""
+    if not signals.query.where:
+        return signals
+    ids = list(signals.values_list("pk", flat=True)[: LISTED_SIGNALS + 1])
+    if len(ids) > LISTED_SIGNALS:
+        return signals
+    return Signal.objects.filter(pk__in=ids)
 
 
 def statistics_for(*, signals) -> Statistics:
     """`signals` is a Signal queryset already limited to what the user may see."""
-    signals = signals.order_by()
-    ids = _signal_ids(signals)
+    signals = _narrowed(signals.order_by())
     stats = Statistics()
     per_year: dict[int, int] = {}
     per_state: dict[str, int] = {}
@@ -111,7 +133,7 @@ def statistics_for(*, signals) -> Statistics:
     stats.per_ministry, stats.response_times = _per_ministry(signals)
     stats.per_partner_kind = [
         (row["organisation__partner_kind__name"] or _("Onbekend"), row["n"])
-        for row in Submitter.objects.filter(signal__in=ids)
+        for row in of_signals(signals, Submitter.objects.all())
         .order_by()
         .values("organisation__partner_kind__name")
         .annotate(n=Count("signal", distinct=True))
@@ -119,7 +141,7 @@ def statistics_for(*, signals) -> Statistics:
     ]
     # COUNT, not COUNT(DISTINCT): a signal has a theme once and theme names are unique
     stats.per_theme = list(
-        Signal.themes.through.objects.filter(signal__in=ids)
+        of_signals(signals, Signal.themes.through.objects.all())
         .order_by()
         .values_list("theme__name")
         .annotate(n=Count("pk"))
@@ -134,7 +156,7 @@ def _per_ministry(signals) -> tuple[list[tuple[str, int]], list[ResponseTime]]:
     ones: days from offering to response (median) and the share within the response deadline
     (the latest response deadline, as extended; without one, offering + the period)."""
     per_ministry = list(
-        Addressee.objects.filter(signal__in=_signal_ids(signals))
+        of_signals(signals, Addressee.objects.all())
         .order_by()
         .values_list("office__ministry__name")
         .annotate(n=Count("signal", distinct=True))

@@ -74,6 +74,26 @@ def test_statistics_match_hand_computed_figures(figures):
 
 
 @pytest.mark.django_db
+def test_all_signals_without_a_filter_give_the_figures_of_the_filtered_path(figures):
+    """The desk's queryset filters nothing and skips the IN (all signal ids); the same
+    signals through a filter must give exactly the same figures."""
+    from signaalloket.procedure.models import EffectAnswer
+
+    s1 = Signal.objects.order_by("pk").first()
+    EffectAnswer.objects.create(
+        signal=s1,
+        organisation=figures["org_g"],
+        outcome="law_changed",
+        answered_by=make_user("submitter", organisation=figures["org_g"]),
+    )
+    unfiltered = statistics_for(signals=Signal.objects.all())
+    filtered = statistics_for(signals=Signal.objects.filter(pk__gt=0))
+    assert not Signal.objects.all().query.where and Signal.objects.filter(pk__gt=0).query.where
+    assert unfiltered == filtered
+    assert unfiltered.effects == [("Wet- of regelgeving is aangepast", 1)]
+
+
+@pytest.mark.django_db
 def test_statistics_page_desk_sees_all_others_only_their_own(client, desk_user, figures):
     client.force_login(desk_user)
     response = client.get(reverse("reports:statistics"))
