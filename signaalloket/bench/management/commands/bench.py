@@ -119,7 +119,8 @@ class Command(BaseCommand):
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(results, indent=2, default=str))
         self._print(results)
-        self.stdout.write(f"\nResultaten: {out.relative_to(base)}")
+        shown = out.relative_to(base) if out.is_relative_to(base) else out
+        self.stdout.write(f"\nResultaten: {shown}")
 
     def _env(self, db: Path) -> dict:
         env = os.environ.copy()
