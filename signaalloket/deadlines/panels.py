@@ -1,27 +1,10 @@
 """The 'Termijnen' section of the signal page (registered in DeadlinesConfig.ready)."""
 
-from django.db.models import Prefetch
-
 from signaalloket.accounts.context import access_for
 
 from .forms import DeadlineExtendForm
-from .models import Deadline, DeadlineExtension, DeadlineStatus
-
-
-def deadlines_for_signal(signal):
-    """The signal's deadlines with their extension history: two queries, whatever the count."""
-    return list(
-        Deadline.objects.filter(signal=signal)
-        .prefetch_related(
-            Prefetch(
-                "extensions",
-                queryset=DeadlineExtension.objects.select_related("actor").order_by(
-                    "created_at", "id"
-                ),
-            )
-        )
-        .order_by("due_date", "id")
-    )
+from .models import DeadlineStatus
+from .selectors import deadlines_for_signal
 
 
 def deadlines_panel_context(request, signal) -> dict | None:

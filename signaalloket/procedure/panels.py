@@ -4,7 +4,8 @@ effect inquiry. A fixed number of queries whatever the number of addressees or s
 from signaalloket.accounts.context import access_for
 from signaalloket.accounts.roles import Role
 from signaalloket.core.dates import today
-from signaalloket.deadlines.models import Deadline, DeadlineKind, DeadlineStatus
+from signaalloket.deadlines.models import DeadlineKind, DeadlineStatus
+from signaalloket.deadlines.selectors import deadlines_for_signal
 from signaalloket.signals.models import ContributionStatus
 from signaalloket.signals.permissions import can_edit_signal, roles_on_signal
 from signaalloket.signals.states import State
@@ -13,13 +14,23 @@ from .models import EffectAnswer
 from .selectors import contribution_progress
 from .services import can_answer_effect
 
+
+def _prefetched(signal, name: str) -> list | None:
+    """The related rows `signal_get_for_user` already read (with the joins used here), so
+    the signal page does not read them twice; None when they were not read."""
+    cache = getattr(signal, "_prefetched_objects_cache", {})
+    return list(cache[name]) if name in cache else None
+
+
 ADDRESSEES_EDITABLE = (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION)
 
 
 def addressees_context(user, signal) -> dict:
     access = access_for(user)
     roles = roles_on_signal(user, signal)
-    addressees = list(signal.addressees.select_related("office__ministry", "contact_official"))
+    addressees = _prefetched(signal, "addressees")
+    if addressees is None:
+        addressees = list(signal.addressees.select_related("office__ministry", "contact_official"))
     may_contribute = signal.state == State.OFFERED
     rows = [
         {
@@ -48,7 +59,9 @@ def procedure_panel_context(request, signal):
     state = signal.state
     context = {"addressees": addressees_context(user, signal), "is_desk": access.is_desk}
     if state in (State.DECISION, State.OFFERED) or state in (State.WITHDRAWN,):
-        submitters = list(signal.submitters.select_related("organisation", "approved_by"))
+        submitters = _prefetched(signal, "submitters")
+        if submitters is None:
+            submitters = list(signal.submitters.select_related("organisation", "approved_by"))
         context["submitters"] = [
             {
                 "submitter": s,
@@ -64,11 +77,10 @@ def procedure_panel_context(request, signal):
         context["all_approved"] = bool(submitters) and all(s.approved_at for s in submitters)
         context["may_offer"] = state == State.DECISION and access.is_desk
     if state == State.OFFERED or state in (State.RESPONSE_RECEIVED, State.RESPONSE_DELIVERED):
-        context["response_deadline"] = (
-            Deadline.objects.filter(signal=signal, kind=DeadlineKind.RESPONSE)
-            .order_by("-id")
-            .first()
-        )
+        response_deadlines = [
+            d for d in deadlines_for_signal(signal) if d.kind == DeadlineKind.RESPONSE
+        ]
+        context["response_deadline"] = max(response_deadlines, key=lambda d: d.pk, default=None)
     context["may_register_response"] = state == State.OFFERED and access.is_desk
     context["may_deliver"] = state == State.RESPONSE_RECEIVED and access.is_desk
     context["may_download_letter"] = access.is_desk and state in (

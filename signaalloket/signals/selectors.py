@@ -25,6 +25,24 @@ def signal_get_for_user(*, user, pk) -> Signal:
     except (TypeError, ValueError) as exc:
         raise NotFound() from exc
     try:
-        return signal_list_for_user(user=user).prefetch_related("themes", "criteria").get(pk=pk)
+        return (
+            Signal.objects.visible_to(user)
+            .select_related("case_handler")
+            .prefetch_related(
+                Prefetch(
+                    "submitters",
+                    queryset=Submitter.objects.select_related("organisation", "approved_by"),
+                ),
+                Prefetch(
+                    "addressees",
+                    queryset=Addressee.objects.select_related(
+                        "office__ministry", "contact_official"
+                    ),
+                ),
+                "themes",
+                "criteria",
+            )
+            .get(pk=pk)
+        )
     except Signal.DoesNotExist as exc:
         raise NotFound() from exc

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.errors import DomainError
+from signaalloket.deadlines.selectors import deadlines_for_signal
 from signaalloket.signals import workflow
 from signaalloket.signals.permissions import roles_on_signal
 from signaalloket.signals.selectors import signal_get_for_user
@@ -40,7 +41,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     roles = roles_on_signal(request.user, signal)
     actions = [t for t in workflow.outgoing(signal.state) if t.roles & roles]
-    deadlines = list(signal.deadlines.all())
+    deadlines = deadlines_for_signal(signal)
     return render(
         request,
         "web/signal_detail.html",
