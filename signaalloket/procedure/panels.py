@@ -1,6 +1,8 @@
 """The procedure panel on the signal page: addressees and contributions, decision, response,
 effect inquiry. A fixed number of queries whatever the number of addressees or submitters."""
 
+from django.db.models import prefetch_related_objects
+
 from signaalloket.accounts.context import access_for
 from signaalloket.accounts.roles import Role
 from signaalloket.core.dates import today
@@ -8,19 +10,12 @@ from signaalloket.deadlines.models import DeadlineKind, DeadlineStatus
 from signaalloket.deadlines.selectors import deadlines_for_signal
 from signaalloket.signals.models import ContributionStatus
 from signaalloket.signals.permissions import can_edit_signal, roles_on_signal
+from signaalloket.signals.selectors import ADDRESSEES, SUBMITTERS
 from signaalloket.signals.states import State
 
 from .models import EffectAnswer
 from .selectors import contribution_progress
 from .services import can_answer_effect
-
-
-def _prefetched(signal, name: str) -> list | None:
-    """The related rows `signal_get_for_user` already read (with the joins used here), so
-    the signal page does not read them twice; None when they were not read."""
-    cache = getattr(signal, "_prefetched_objects_cache", {})
-    return list(cache[name]) if name in cache else None
-
 
 ADDRESSEES_EDITABLE = (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION)
 
@@ -28,9 +23,8 @@ ADDRESSEES_EDITABLE = (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DEC
 def addressees_context(user, signal) -> dict:
     access = access_for(user)
     roles = roles_on_signal(user, signal)
-    addressees = _prefetched(signal, "addressees")
-    if addressees is None:
-        addressees = list(signal.addressees.select_related("office__ministry", "contact_official"))
+    prefetch_related_objects([signal], ADDRESSEES)  # nothing to read after signal_get_for_user
+    addressees = list(signal.addressees.all())
     may_contribute = signal.state == State.OFFERED
     rows = [
         {
@@ -59,9 +53,8 @@ def procedure_panel_context(request, signal):
     state = signal.state
     context = {"addressees": addressees_context(user, signal), "is_desk": access.is_desk}
     if state in (State.DECISION, State.OFFERED) or state in (State.WITHDRAWN,):
-        submitters = _prefetched(signal, "submitters")
-        if submitters is None:
-            submitters = list(signal.submitters.select_related("organisation", "approved_by"))
+        prefetch_related_objects([signal], SUBMITTERS)
+        submitters = list(signal.submitters.all())
         context["submitters"] = [
             {
                 "submitter": s,

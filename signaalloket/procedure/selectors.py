@@ -28,7 +28,7 @@ def _overdue_deadlines(day=None):
 def with_overdue(queryset: QuerySet | None = None, *, day=None) -> QuerySet:
     """Annotate `is_overdue`: an open response deadline has passed (one subquery, no extra query).
 
-    Use in lists: `with_overdue(signal_list_for_user(user=...))` and
+    Use in lists: `with_overdue(Signal.objects.visible_to(user))` and
     `{% if signal.is_overdue %}<span class="app-status app-status--overdue">...{% endif %}`.
     """
     queryset = Signal.objects.all() if queryset is None else queryset

@@ -6,16 +6,16 @@ from signaalloket.core.errors import NotFound
 
 from .models import Addressee, Signal, Submitter
 
-
-def signal_list_for_user(*, user):
-    return (
-        Signal.objects.visible_to(user)
-        .select_related("case_handler")
-        .prefetch_related(
-            Prefetch("submitters", queryset=Submitter.objects.select_related("organisation")),
-            Prefetch("addressees", queryset=Addressee.objects.select_related("office__ministry")),
-        )
-    )
+# The related rows the signal page and its panels show, with the joins they use; panels
+# call prefetch_related_objects([signal], ...) with these, which reads nothing when
+# signal_get_for_user has already read them.
+SUBMITTERS = Prefetch(
+    "submitters", queryset=Submitter.objects.select_related("organisation", "approved_by")
+)
+ADDRESSEES = Prefetch(
+    "addressees",
+    queryset=Addressee.objects.select_related("office__ministry", "contact_official"),
+)
 
 
 def signal_get_for_user(*, user, pk) -> Signal:
@@ -28,20 +28,7 @@ def signal_get_for_user(*, user, pk) -> Signal:
         return (
             Signal.objects.visible_to(user)
             .select_related("case_handler")
-            .prefetch_related(
-                Prefetch(
-                    "submitters",
-                    queryset=Submitter.objects.select_related("organisation", "approved_by"),
-                ),
-                Prefetch(
-                    "addressees",
-                    queryset=Addressee.objects.select_related(
-                        "office__ministry", "contact_official"
-                    ),
-                ),
-                "themes",
-                "criteria",
-            )
+            .prefetch_related(SUBMITTERS, ADDRESSEES, "themes", "criteria")
             .get(pk=pk)
         )
     except Signal.DoesNotExist as exc:
