@@ -2,7 +2,6 @@
 
 from signaalloket.accounts.context import access_for
 
-from .forms import DeadlineExtendForm
 from .models import DeadlineStatus
 from .selectors import deadlines_for_signal
 
@@ -15,9 +14,9 @@ def deadlines_panel_context(request, signal) -> dict | None:
     rows = [
         {
             "deadline": d,
-            "form": DeadlineExtendForm(deadline=d)
-            if may_extend and d.status == DeadlineStatus.OPEN
-            else None,
+            # The form itself is on the extend page, with the history: building a form per
+            # deadline on every view of the signal page cost more than the rest of the panel.
+            "may_extend": may_extend and d.status == DeadlineStatus.OPEN,
         }
         for d in deadlines
     ]

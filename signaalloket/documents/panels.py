@@ -1,11 +1,11 @@
-from .forms import DocumentUploadForm
 from .permissions import upload_kinds
 from .selectors import documents_for_signal
 
 
 def documents_panel_context(request, signal) -> dict | None:
-    kinds = upload_kinds(request.user, signal)
+    # The upload form is on the documents page (one link away): building and rendering it,
+    # folded away, on every view of the signal page cost a tenth of the page.
     return {
         "documents": list(documents_for_signal(user=request.user, signal=signal)),
-        "form": DocumentUploadForm(kinds=kinds) if kinds else None,
+        "may_upload": bool(upload_kinds(request.user, signal)),
     }

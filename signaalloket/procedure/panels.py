@@ -13,8 +13,7 @@ from signaalloket.signals.permissions import can_edit_signal, roles_on_signal
 from signaalloket.signals.selectors import ADDRESSEES, SUBMITTERS
 from signaalloket.signals.states import State
 
-from .models import EffectAnswer
-from .selectors import contribution_progress
+from .selectors import contribution_progress, effect_answers_for
 from .services import can_answer_effect
 
 ADDRESSEES_EDITABLE = (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION)
@@ -86,9 +85,7 @@ def procedure_panel_context(request, signal):
     )
     if state in (State.EFFECT_INQUIRY, State.CLOSED):
         context["show_effect"] = True
-        context["effect_answers"] = list(
-            EffectAnswer.objects.filter(signal=signal).select_related("answered_by", "organisation")
-        )
+        context["effect_answers"] = effect_answers_for(signal)
         context["may_answer_effect"] = state == State.EFFECT_INQUIRY and can_answer_effect(
             user, signal
         )

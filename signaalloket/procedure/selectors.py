@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 
 from signaalloket.core.dates import today
 from signaalloket.deadlines.models import Deadline, DeadlineKind, DeadlineStatus
@@ -11,9 +11,21 @@ from signaalloket.signals.states import State
 
 from .models import EffectAnswer
 
+# The effect answers as the procedure panel shows them. The workflow guard reads them through
+# the same Prefetch, so the signal page reads them once (the guard in signal_transition runs
+# on the freshly locked row, which has nothing prefetched).
+EFFECT_ANSWERS = Prefetch(
+    "effect_answers", queryset=EffectAnswer.objects.select_related("answered_by", "organisation")
+)
+
+
+def effect_answers_for(signal) -> list[EffectAnswer]:
+    prefetch_related_objects([signal], EFFECT_ANSWERS)
+    return list(signal.effect_answers.all())
+
 
 def effect_answer_exists(signal) -> bool:
-    return EffectAnswer.objects.filter(signal=signal).exists()
+    return bool(effect_answers_for(signal))
 
 
 def _overdue_deadlines(day=None):

@@ -308,7 +308,7 @@ def similar_signals_for(*, user, signal, limit: int = 5) -> list[SimilarSignal]:
 
 
 def _panel_context(request, signal):
-    return {"similar": similar_signals_for(user=request.user, signal=signal)}
+    return {}  # the list itself is loaded by the panel (reports:similar)
 
 
 def register() -> None:

@@ -18,6 +18,7 @@ urlpatterns = [
         views.saved_filter_delete_view,
         name="saved_filter_delete",
     ),
+    path("signalen/<int:pk>/vergelijkbaar/", views.similar_view, name="similar"),
     path("signalen/<int:pk>/publicatie/", views.publication_edit, name="publication_edit"),
     path("register/", views.public_register, name="public_register"),
     path("import/", views.import_upload, name="import_upload"),

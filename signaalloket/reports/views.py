@@ -37,6 +37,7 @@ from .services import (
     saved_filter_create,
     saved_filter_delete,
 )
+from .similar import similar_signals_for
 from .statistics import statistics_for
 
 
@@ -106,6 +107,19 @@ def signal_list(request: HttpRequest) -> HttpResponse:
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:
         template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def similar_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signals most like this one; the signal page loads the list with htmx."""
+    signal = signal_get_for_user(user=request.user, pk=pk)
+    template = "reports/similar.html"
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        template += "#list"
+    context = {"signal": signal, "similar": similar_signals_for(user=request.user, signal=signal)}
     return render(request, template, context)
 
 

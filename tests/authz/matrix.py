@@ -263,6 +263,7 @@ ROWS: dict[str, Row] = {
     ),
     "web:signal_list": Row(logged_in, per_signal=False, shows_visible=True),
     "web:signal_detail": Row(signal_view, signal_pk),
+    "reports:similar": Row(signal_view, signal_pk),
     "web:signal_transition": Row(post_only, signal_pk),
     "signals:new": Row(roles_only(DESK_AND_SUBMITTERS), per_signal=False),
     "signals:edit": Row(signal_then_roles(DESK | OWN_SUBMITTERS, _editable), signal_pk),

@@ -64,7 +64,18 @@ def test_panel_shows_only_visible_signals_ordered(client, desk_user):
     assert hidden.pk in [s.pk for s in desk_result]
     client.force_login(submitter)
     page = client.get(reverse("web:signal_detail", args=[base.pk])).content.decode()
-    assert "Vergelijkbare signalen" in page and close.title in page and hidden.title not in page
+    url = reverse("reports:similar", args=[base.pk])
+    # The signal page holds the section and loads the list when it scrolls into view.
+    assert "Vergelijkbare signalen" in page and f'hx-get="{url}"' in page
+    assert close.title not in page
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert close.title in fragment and hidden.title not in fragment
+    assert "<html" not in fragment and "overeenkomst" in fragment
+    # Without JavaScript the link opens the same list as a page of its own.
+    full = client.get(url).content.decode()
+    assert "<html" in full and close.title in full and hidden.title not in full
+    # The list is as private as the signal: another organisation's signal does not exist.
+    assert client.get(reverse("reports:similar", args=[hidden.pk])).status_code == 404
 
 
 @pytest.mark.django_db
@@ -72,11 +83,11 @@ def test_panel_query_count_is_fixed(client, desk_user):
     lead = OrganisationFactory()
     signals = bulk_signals(10, title="Vastgoed", summary="witwassen via vastgoed", lead=lead)
     client.force_login(desk_user)
-    url = reverse("web:signal_detail", args=[signals[0].pk])
+    url = reverse("reports:similar", args=[signals[0].pk])
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
+            assert client.get(url, headers={"HX-Request": "true"}).status_code == 200
         return len(queries.captured_queries)
 
     count()

@@ -174,3 +174,27 @@ def test_meeting_time_is_shown_in_dutch_local_time():
     )
     assert describe(summer)[1] == "15-06-2026 10:00"  # CEST, UTC+2
     assert describe(winter)[1] == "15-12-2026 09:00"  # CET, UTC+1
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(2026, 3, 29, 0, 59, tzinfo=dt.UTC),  # 01:59 winter time, before the switch
+        dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.UTC),  # 03:00 summer time
+        dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC),  # 02:30 summer time
+        dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC),  # 02:30 winter time
+        dt.datetime(2026, 12, 31, 23, 5, 7, 123456, tzinfo=dt.UTC),  # 1 January next year
+    ],
+)
+def test_entry_dates_are_those_of_the_date_filter(language, moment):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from signaalloket.signals.timeline import Entry
+
+    entry = Entry(at=moment, actor="", text="")
+    template = Template("{{ at|date:'c' }}|{{ at|date:'j F Y H:i' }}")
+    with translation.override(language):
+        expected = template.render(Context({"at": moment}))
+        assert f"{entry.at_iso}|{entry.at_text}" == expected
