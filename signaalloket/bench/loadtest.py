@@ -2,8 +2,8 @@
 
 Each simulated user is a thread with its own logged-in session (created directly in the
 session store, so the test does not depend on the login form or MFA) and its own keep-alive
-connection. It repeats: pick a weighted action (mostly reads, some writes), send it, wait a
-think time. Bounded: the run stops after `duration` seconds; gunicorn is stopped (by its own
+connection. It repeats: pick a weighted action (mostly reads, some writes), send it (a signal
+page is followed by the similar-signals list, as the browser loads it), wait a think time. Bounded: the run stops after `duration` seconds; gunicorn is stopped (by its own
 process group) whatever happens. Loopback only.
 """
 
@@ -123,11 +123,14 @@ READS = [
 WRITES = [("comment", 6), ("saved_filter", 4)]
 
 
-def _request(conn, method, path, user: VirtualUser, body: dict | None = None):
+def _request(
+    conn, method, path, user: VirtualUser, body: dict | None = None, extra: dict | None = None
+):
     headers = {
         "Cookie": f"{settings.SESSION_COOKIE_NAME}={user.session}; "
         f"{settings.CSRF_COOKIE_NAME}={user.csrf}",
         "Host": "127.0.0.1",
+        **(extra or {}),
     }
     payload = None
     if body is not None:
@@ -174,16 +177,23 @@ def _worker(port, user: VirtualUser, results: Results, stop_at, think, seed, yea
             action, method = "saved_filter", "POST"
             path = "/signalen/filters/"
             body = {"name": f"Belastingtest {next(counter)}", "query": "state=offered"}
-        started = time.perf_counter()
-        try:
-            status = _request(conn, method, path, user, body)
-            ok = status in (200, 302) if method == "POST" else status == 200
-            detail = f"HTTP {status} {method} {path}"
-        except (OSError, http.client.HTTPException) as exc:
-            ok, detail = False, f"{type(exc).__name__} {method} {path}"
-            conn.close()
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        results.add(action, time.perf_counter() - started, ok, detail)
+        requests = [(action, method, path, body, None)]
+        if action == "detail":
+            # the browser then loads the similar-signals list (htmx, when scrolled into view)
+            requests.append(
+                ("detail_similar", "GET", path + "vergelijkbaar/", None, {"HX-Request": "true"})
+            )
+        for name, method, path, body, extra in requests:
+            started = time.perf_counter()
+            try:
+                status = _request(conn, method, path, user, body, extra)
+                ok = status in (200, 302) if method == "POST" else status == 200
+                detail = f"HTTP {status} {method} {path}"
+            except (OSError, http.client.HTTPException) as exc:
+                ok, detail = False, f"{type(exc).__name__} {method} {path}"
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            results.add(name, time.perf_counter() - started, ok, detail)
         if think:
             time.sleep(rng.uniform(*think))
     conn.close()

@@ -33,6 +33,8 @@ TARGETS = {
     "list": ("ratio", 5.0),
     "list_filtered": ("ratio", 5.0),
     "detail": ("ratio", 5.0),
+    # the similar-signals list, which the signal page loads with htmx when it scrolls into view
+    "detail_similar": ("ratio", 5.0),
     "search": ("ratio", 10.0),
     "statistics": ("ratio", 10.0),
     "signal_pdf": ("seconds", 1.0),
@@ -54,6 +56,7 @@ class Page:
     url: str
     repeats: int = 20
     warmup: int = 2
+    headers: dict | None = None
 
 
 def bench_users() -> dict[str, User]:
@@ -133,6 +136,14 @@ def pages_for(users: dict[str, User]) -> list[Page]:
         detail = _detail_signal(user)
         if detail is not None:
             pages.append(Page("detail", role, f"/signalen/{detail.pk}/"))
+            pages.append(
+                Page(
+                    "detail_similar",
+                    role,
+                    f"/signalen/{detail.pk}/vergelijkbaar/",
+                    headers={"HX-Request": "true"},
+                )
+            )
         pdf = _pdf_signal(user)
         if pdf is not None:
             pages.append(Page("signal_pdf", role, f"/signalen/{pdf.pk}/concept/pdf/", 5, 1))
@@ -141,9 +152,9 @@ def pages_for(users: dict[str, User]) -> list[Page]:
     return pages
 
 
-def _time(client: Client, url: str) -> tuple[float, int, int]:
+def _time(client: Client, url: str, headers: dict | None = None) -> tuple[float, int, int]:
     started = time.perf_counter()
-    response = client.get(url)
+    response = client.get(url, headers=headers)
     if getattr(response, "streaming", False):
         size = sum(len(chunk) for chunk in response.streaming_content)
     else:
@@ -156,7 +167,7 @@ def _interleaved(page: Page) -> bool:
 
 
 def _sample(client, page: Page, i: int, samples, statuses, sizes) -> None:
-    seconds, status, size = _time(client, page.url)
+    seconds, status, size = _time(client, page.url, page.headers)
     samples[i].append(seconds)
     statuses[i].add(status)
     sizes[i] = size
@@ -181,7 +192,7 @@ def measure_pages(*, repeat_scale: float = 1.0, progress=None) -> dict:
         sizes: dict[int, int] = {}
         for page in pages:
             for _ in range(page.warmup):
-                _time(clients[page.role], page.url)
+                _time(clients[page.role], page.url, page.headers)
         # Round robin per role: one request of each page (floors included) in turn, so a
         # page and the floor it is compared with are measured in the same minutes; this
         # machine's speed drifts by half from one minute to the next. Pages with an absolute
@@ -200,7 +211,7 @@ def measure_pages(*, repeat_scale: float = 1.0, progress=None) -> dict:
                     _sample(clients[page.role], page, i, samples, statuses, sizes)
         for i, page in enumerate(pages):
             with CaptureQueriesContext(connection) as queries:
-                clients[page.role].get(page.url)
+                clients[page.role].get(page.url, headers=page.headers)
             row = {
                 "page": page.key,
                 "role": page.role,

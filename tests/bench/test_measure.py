@@ -13,9 +13,9 @@ def test_every_page_for_every_role_with_ratios_to_the_floor(monkeypatch):
     order = []
     real_time = measure._time
 
-    def spy(client, url):
+    def spy(client, url, headers=None):
         order.append(url)
-        return real_time(client, url)
+        return real_time(client, url, headers)
 
     monkeypatch.setattr(measure, "_time", spy)
     monkeypatch.setattr(measure, "pages_for", _cheap(measure.pages_for))
@@ -26,6 +26,10 @@ def test_every_page_for_every_role_with_ratios_to_the_floor(monkeypatch):
         for page in ("floor", "floor_plain", "dashboard", "list", "search", "statistics"):
             assert rows[(page, role)]["status"] == [200], (page, role)
     assert result["floor_ms"] > 0
+    # the similar-signals list is measured as htmx loads it: the fragment, not a page
+    similar = rows[("detail_similar", "desk")]
+    assert similar["status"] == [200] and similar["url"].endswith("/vergelijkbaar/")
+    assert 0 < similar["bytes"] < rows[("detail", "desk")]["bytes"]
     dashboard = rows[("dashboard", "desk")]
     assert dashboard["ratio"] == pytest.approx(dashboard["median_ms"] / result["floor_ms"], 0.01)
     assert dashboard["target"] == "<= 5.0x" and isinstance(dashboard["met"], bool)

@@ -30,6 +30,7 @@ def _pages(role: str, offered_pk: int) -> dict[str, str]:
         "list": "/signalen/",
         "list_filtered": f"/signalen/?year={year}&state=offered&state=drafting&sort=deadline",
         "detail": f"/signalen/{offered_pk}/",
+        "detail_similar": f"/signalen/{offered_pk}/vergelijkbaar/",
         "search": "/zoeken/?q=subsidie",
         "statistics": "/statistieken/",
         "export_csv": "/signalen/export.csv",
