@@ -11,6 +11,10 @@ class Access:
     # organisation ids per role
     organisations_by_role: dict[str, frozenset[int]] = field(default_factory=dict)
     ministry_ids: frozenset[int] = frozenset()
+    # Query expressions derived from this access (the visibility rules), built once per
+    # request: a signal page applies the same rule in every panel. Django copies an
+    # expression when a queryset uses it, so sharing one is safe.
+    expressions: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_desk(self) -> bool:
