@@ -31,7 +31,7 @@ test: $(VENV)/.installed lint
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py compilemessages_if_possible
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
-# Slow (about 15-30 minutes): throw-away SQLite databases under var/bench/, 10,000 and 100,000
+# Slow (3-30 minutes, depending on the machine): throw-away SQLite databases under var/bench/, 10,000 and 100,000
 # generated signals, page timings, due-job sweep, load test; writes bench/results.json.
 bench: $(VENV)/.installed
 	@mkdir -p var/bench bench
