@@ -3,8 +3,9 @@
 Each simulated user is a thread with its own logged-in session (created directly in the
 session store, so the test does not depend on the login form or MFA) and its own keep-alive
 connection. It repeats: pick a weighted action (mostly reads, some writes), send it (a signal
-page is followed by the similar-signals list, as the browser loads it), wait a think time. Bounded: the run stops after `duration` seconds; gunicorn is stopped (by its own
-process group) whatever happens. Loopback only.
+page is followed by the similar-signals list, as the browser loads it), wait a think time.
+Bounded: the run stops after `duration` seconds; gunicorn is stopped (by its own process
+group) whatever happens. Loopback only.
 """
 
 from __future__ import annotations

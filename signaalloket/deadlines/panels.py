@@ -20,4 +20,4 @@ def deadlines_panel_context(request, signal) -> dict | None:
         }
         for d in deadlines
     ]
-    return {"rows": rows, "may_extend": may_extend}
+    return {"rows": rows}

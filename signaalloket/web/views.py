@@ -9,7 +9,6 @@ from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.errors import DomainError
 from signaalloket.deadlines.selectors import deadlines_for_signal
-from signaalloket.signals import workflow
 from signaalloket.signals.permissions import roles_on_signal
 from signaalloket.signals.selectors import signal_get_for_user
 from signaalloket.signals.services import signal_transition
@@ -40,16 +39,13 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, action=AccessAction.VIEW, signal=signal, description=signal.reference
     )
     roles = roles_on_signal(request.user, signal)
-    actions = [t for t in workflow.outgoing(signal.state) if t.roles & roles]
     deadlines = deadlines_for_signal(signal)
     return render(
         request,
         "web/signal_detail.html",
         {
             "signal": signal,
-            "actions": actions,
             "timeline": timeline_for(signal=signal, user=request.user),
-            "deadlines": deadlines,
             "glance": signal_glance(signal=signal, roles=roles, deadlines=deadlines),
             "panels": panels_for(request, signal),
         },

@@ -99,7 +99,7 @@ def test_closed_deadline_cannot_be_extended(cast, offered):
 
 
 @pytest.mark.django_db
-def test_panel_marks_overdue_and_offers_the_form_to_the_desk(client, cast, offered):
+def test_panel_marks_overdue_and_links_the_desk_to_the_extend_page(client, cast, offered):
     signal, deadline = offered
     url = reverse("web:signal_detail", args=[signal.pk])
     with time_machine.travel(dt.datetime(2026, 5, 2, 10, 0, tzinfo=AMS), tick=False):
@@ -110,7 +110,7 @@ def test_panel_marks_overdue_and_offers_the_form_to_the_desk(client, cast, offer
         client.force_login(cast.submitter)
         html = client.get(url).content.decode()
         assert "app-status--overdue" in html  # submitters see the deadline ...
-        assert reverse("deadlines:extend", args=[deadline.pk]) not in html  # ... not the form
+        assert reverse("deadlines:extend", args=[deadline.pk]) not in html  # ... not the link
     with time_machine.travel(dt.datetime(2026, 4, 30, 10, 0, tzinfo=AMS), tick=False):
         assert "app-status--overdue" not in client.get(url).content.decode()
 
