@@ -12,7 +12,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("signaalloket.accounts.urls")),
-    path("", include("signaalloket.audit.urls")),
+    path("", include("signaalloket.web.access_log_urls")),
     path("", include("signaalloket.documents.urls")),
     path("", include("signaalloket.drafting.urls")),
     path("", include("signaalloket.meetings.urls")),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.errors import DomainError
 
-from . import services
+from . import admin_audit, admin_reference, services  # noqa: F401  (register their models)
 from .admin_mixins import ServiceSaveMixin, has_admin_role
 from .models import Membership, User
 from .roles import Role

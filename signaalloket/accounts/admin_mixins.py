@@ -1,6 +1,6 @@
 """Role-based permissions for the administration site (no Django model permissions needed)."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 
 from signaalloket.core.errors import DomainError
 
@@ -45,3 +45,47 @@ class ServiceSaveMixin(RoleAdminMixin):
 
     def report_domain_error(self, request, exc: DomainError) -> None:
         self.message_user(request, exc.message, level=messages.ERROR)
+
+
+def may_view_in_admin(user) -> bool:
+    if not (user.is_active and user.is_staff):
+        return False
+    access = access_for(user)
+    return user.is_superuser or access.is_admin or access.is_desk_manager
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Nobody adds, changes or deletes through the admin; writes go through the services."""
+
+    def has_module_permission(self, request) -> bool:
+        return may_view_in_admin(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return may_view_in_admin(request.user)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_actions(self, request):
+        return {}
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

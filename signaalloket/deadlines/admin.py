@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from signaalloket.audit.admin import ReadOnlyAdmin, ReadOnlyInline
+from signaalloket.accounts.admin_mixins import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import Deadline, DeadlineExtension
 

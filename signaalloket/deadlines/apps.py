@@ -8,7 +8,7 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Termijnen")
 
     def ready(self) -> None:
-        from signaalloket.web.panels import SignalPanel, register_panel
+        from signaalloket.core.panels import SignalPanel, register_panel
 
         from .panels import deadlines_panel_context
 

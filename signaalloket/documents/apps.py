@@ -7,8 +7,8 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from signaalloket.core.jobs import register_job
+        from signaalloket.core.panels import SignalPanel, register_panel
         from signaalloket.signals import guards
-        from signaalloket.web.panels import SignalPanel, register_panel
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .jobs import sweep_orphan_files

@@ -7,8 +7,8 @@ class DraftingConfig(AppConfig):
     verbose_name = "Opstellen"
 
     def ready(self) -> None:
+        from signaalloket.core.panels import SignalPanel, register_panel
         from signaalloket.signals import guards
-        from signaalloket.web.panels import SignalPanel, register_panel
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .panels import draft_panel_context

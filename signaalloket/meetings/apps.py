@@ -8,7 +8,7 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from signaalloket.core.events import subscribe
-        from signaalloket.web.panels import SignalPanel, register_panel
+        from signaalloket.core.panels import SignalPanel, register_panel
 
         from .panels import meeting_panel_context
         from .services import on_signal_transitioned

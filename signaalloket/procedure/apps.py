@@ -9,8 +9,8 @@ class ProcedureConfig(AppConfig):
     def ready(self) -> None:
         from signaalloket.core.events import subscribe
         from signaalloket.core.jobs import register_job
+        from signaalloket.core.panels import SignalPanel, register_panel
         from signaalloket.signals import guards
-        from signaalloket.web.panels import SignalPanel, register_panel
 
         from . import jobs, panels
         from .selectors import effect_answer_exists

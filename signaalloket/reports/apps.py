@@ -7,7 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "Overzicht en rapportages"
 
     def ready(self) -> None:
-        from signaalloket.web.panels import SignalPanel, register_panel
+        from signaalloket.core.panels import SignalPanel, register_panel
 
         from . import search_index, similar
         from .views import _publication_panel

@@ -312,7 +312,7 @@ def _panel_context(request, signal):
 
 
 def register() -> None:
-    from signaalloket.web.panels import SignalPanel, register_panel
+    from signaalloket.core.panels import SignalPanel, register_panel
 
     register_panel(
         SignalPanel(

@@ -7,7 +7,7 @@ class SignalsConfig(AppConfig):
     verbose_name = "Bestuurlijke signalen"
 
     def ready(self) -> None:
-        from signaalloket.web.panels import SignalPanel, register_panel
+        from signaalloket.core.panels import SignalPanel, register_panel
 
         from .panels import basics_panel_context
 

@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class WebConfig(AppConfig):
     name = "signaalloket.web"
     label = "web"
+
+    def ready(self) -> None:
+        from signaalloket.core.panels import SignalPanel, register_panel
+
+        from .access_log import access_log_panel_context
+
+        register_panel(
+            SignalPanel(
+                key="access_log",
+                order=90,
+                template="audit/_access_log_panel.html",
+                context=access_log_panel_context,
+            )
+        )

@@ -8,28 +8,25 @@ from django.views.decorators.http import require_POST
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.errors import DomainError
+from signaalloket.core.panels import panels_for
 from signaalloket.deadlines.selectors import deadlines_for_signal
+from signaalloket.reports import views as reports_views
 from signaalloket.signals.permissions import roles_on_signal
 from signaalloket.signals.selectors import signal_get_for_user
 from signaalloket.signals.services import signal_transition
-from signaalloket.signals.timeline import timeline_for
 
 from .glance import signal_glance
-from .panels import panels_for
+from .timeline import timeline_for
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    from signaalloket.reports.views import dashboard  # the dashboard lives in the reports app
-
-    return dashboard(request)
+    return reports_views.dashboard(request)  # the dashboard lives in the reports app
 
 
 @login_required
 def signal_list(request: HttpRequest) -> HttpResponse:
-    from signaalloket.reports.views import signal_list as reports_signal_list
-
-    return reports_signal_list(request)
+    return reports_views.signal_list(request)
 
 
 @login_required

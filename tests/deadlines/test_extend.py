@@ -20,7 +20,7 @@ AMS = dt.timezone(dt.timedelta(hours=1))
 @pytest.fixture(autouse=True)
 def only_deadlines_panel(monkeypatch):
     """The signal page with only this app's panel (other apps' panels are tested by them)."""
-    from signaalloket.web import panels
+    from signaalloket.core import panels
 
     mine = {k: p for k, p in panels._panels.items() if k == "deadlines"}
     assert mine, "DeadlinesConfig.ready() registers the panel"

@@ -11,7 +11,7 @@ from signaalloket.organisations.models import Organisation
 from signaalloket.reports.importer import import_job_create, import_job_process_next
 from signaalloket.reports.models import ImportJob
 from signaalloket.signals.models import Signal, StateChange, Theme
-from signaalloket.signals.timeline import timeline_for
+from signaalloket.web.timeline import timeline_for
 
 HEADER = "jaar;titel;samenvatting;indieners;ministeries;status;aangeboden op;reactie ontvangen op;thema's"
 

@@ -15,7 +15,7 @@ from signaalloket.signals.models import Signal, StateChange, Submitter
 from signaalloket.signals.services import signal_create, signal_transition, signal_update
 from signaalloket.signals.services.participants import submitter_add, submitter_approve
 from signaalloket.signals.states import MAIN_PATH, State
-from signaalloket.signals.timeline import timeline_for
+from signaalloket.web.timeline import timeline_for
 from tests.builders import build_signal
 from tests.factories import OrganisationFactory, make_user
 

@@ -14,7 +14,7 @@ from signaalloket.signals.models import Criterion, CriterionAssessment
 from signaalloket.signals.services import signal_transition, signal_update
 from signaalloket.signals.services.signals import criterion_assess
 from signaalloket.signals.states import State
-from signaalloket.signals.timeline import DESCRIPTIONS, timeline_for
+from signaalloket.web.timeline import DESCRIPTIONS, timeline_for
 from tests.builders import build_signal
 
 
@@ -166,7 +166,7 @@ def test_timeline_runs_one_query_whatever_the_number_of_events(cast, open_guards
 
 def test_meeting_time_is_shown_in_dutch_local_time():
     from signaalloket.audit.models import AuditEvent
-    from signaalloket.signals.timeline import describe
+    from signaalloket.web.timeline import describe
 
     summer = AuditEvent(event_type="meeting.scheduled", data={"starts_at": "2026-06-15T08:00:00Z"})
     winter = AuditEvent(
@@ -191,7 +191,7 @@ def test_entry_dates_are_those_of_the_date_filter(language, moment):
     from django.template import Context, Template
     from django.utils import translation
 
-    from signaalloket.signals.timeline import Entry
+    from signaalloket.web.timeline import Entry
 
     entry = Entry(at=moment, actor="", text="")
     template = Template("{{ at|date:'c' }}|{{ at|date:'j F Y H:i' }}")

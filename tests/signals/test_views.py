@@ -234,7 +234,7 @@ def test_new_signal_requires_a_title(client, cast):
 
 @pytest.mark.django_db
 def test_signal_page_links_to_the_edit_page_for_who_may_edit(client, cast, monkeypatch):
-    from signaalloket.web import panels
+    from signaalloket.core import panels
 
     monkeypatch.setattr(panels, "_panels", {"basics": panels._panels["basics"]})
     signal = build_signal(desk=cast.desk_staff, lead=cast.lead)
@@ -273,7 +273,7 @@ def test_new_page_query_count_is_fixed(client, cast):
 
 @pytest.mark.django_db
 def test_transition_through_the_signal_page(client, cast, open_guards, monkeypatch):
-    from signaalloket.web import panels
+    from signaalloket.core import panels
 
     monkeypatch.setattr(panels, "_panels", {})
     signal = build_signal(desk=cast.desk_staff, state=State.DRAFTING, lead=cast.lead)

@@ -7,11 +7,11 @@ ministry or office with a 'geldig tot' date, deactivate an organisation.
 
 from django.contrib import admin
 
-from signaalloket.accounts import services
-from signaalloket.accounts.admin_mixins import ServiceSaveMixin
-from signaalloket.accounts.roles import Role
+from signaalloket.organisations.models import Ministry, Office, Organisation, PartnerKind
 
-from .models import Ministry, Office, Organisation, PartnerKind
+from . import services
+from .admin_mixins import ServiceSaveMixin
+from .roles import Role
 
 ADMIN_AND_MANAGER = frozenset({Role.ADMIN, Role.DESK_MANAGER})
 

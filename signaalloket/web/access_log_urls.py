@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import access_log_views as views
 
+# The namespace stays "audit": the pages read the audit app's access log.
 app_name = "audit"
 
 urlpatterns = [

@@ -20,8 +20,12 @@ from django.utils.translation import gettext_lazy
 
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.models import AuditEvent
-
-from .states import State
+from signaalloket.deadlines.models import DeadlineKind
+from signaalloket.documents.models import DocumentKind
+from signaalloket.meetings.models import MeetingOutcome
+from signaalloket.procedure.models import EffectOutcome
+from signaalloket.signals.models import Signal
+from signaalloket.signals.states import State
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +100,6 @@ def _label(choices, value) -> str:
 
 
 def _deadline_kind(data) -> str:
-    from signaalloket.deadlines.models import DeadlineKind
-
     return _label(DeadlineKind, data.get("kind"))
 
 
@@ -110,8 +112,6 @@ def _transitioned(data):
 
 
 def _fields(data):
-    from .models import Signal
-
     names = []
     for name in data.get("fields", []):
         try:
@@ -130,8 +130,6 @@ def _meeting(text):
         if data.get("reason"):
             note = data["reason"]
         if data.get("outcome"):
-            from signaalloket.meetings.models import MeetingOutcome
-
             note = _label(MeetingOutcome, data["outcome"])
         return str(text), note.strip()
 
@@ -140,8 +138,6 @@ def _meeting(text):
 
 def _document(text):
     def describe(data):
-        from signaalloket.documents.models import DocumentKind
-
         note = data.get("reason", "")
         return str(text) % {"kind": _label(DocumentKind, data.get("kind")) or _("document")}, note
 
@@ -149,8 +145,6 @@ def _document(text):
 
 
 def _effect(data):
-    from signaalloket.procedure.models import EffectOutcome
-
     return _("Antwoord op de effectmeting vastgelegd"), _label(EffectOutcome, data.get("outcome"))
 
 
