@@ -19,7 +19,7 @@ def small_pdf_bytes() -> bytes:
 
 def write_draft(signal, desk) -> None:
     """Save a complete draft without personal data, so the fact-check guard passes."""
-    from signaalloket.drafting.demo import draft_write_complete
+    from signaalloket.demo.drafts import draft_write_complete
 
     draft_write_complete(signal=signal, actor=desk)
 

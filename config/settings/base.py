@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "signaalloket.notifications",
     "signaalloket.procedure",
     "signaalloket.reports",
-    "signaalloket.bench",
 ]
 
 MIDDLEWARE = [

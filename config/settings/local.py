@@ -1,7 +1,10 @@
 """Local development: SQLite under var/, mail to files under var/mail, MFA relaxed (shown by a banner)."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, INSTALLED_APPS, env
+
+# The demo data (`make run`) and the bench; never in production settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "signaalloket.demo", "signaalloket.bench"]
 
 DEBUG = env.bool("DEBUG", default=True)
 (BASE_DIR / "var").mkdir(exist_ok=True)

@@ -1,7 +1,10 @@
 """Test settings: SQLite in memory unless DATABASE_URL is set (CI runs the suite on PostgreSQL too)."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, INSTALLED_APPS, env
+
+# The demo data (`make run`) and the bench; never in production settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "signaalloket.demo", "signaalloket.bench"]
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-abcdef"

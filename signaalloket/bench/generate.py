@@ -36,6 +36,7 @@ from signaalloket.accounts.models import Membership, User
 from signaalloket.accounts.roles import Role
 from signaalloket.audit.models import AuditEvent, AuditHead
 from signaalloket.audit.services import GENESIS, _content_hash
+from signaalloket.core.dates import add_months
 from signaalloket.deadlines.models import Deadline, DeadlineKind, DeadlineStatus
 from signaalloket.organisations.models import (
     Ministry,
@@ -44,6 +45,7 @@ from signaalloket.organisations.models import (
     OrganisationKind,
     PartnerKind,
 )
+from signaalloket.reports.search_index import search_index_signals
 from signaalloket.signals.models import (
     Addressee,
     Advice,
@@ -632,8 +634,6 @@ def generate(
             _write_audit(pending.audit, specs, stats)
             say(f"{stats.audit_events} auditgebeurtenissen")
     if search_index and not minimal:
-        from signaalloket.reports.search_index import search_index_signals
-
         ids = [spec["pk"] for spec in specs]
         for start in range(0, len(ids), 1000):
             stats.search_entries += search_index_signals(signal_ids=ids[start : start + 1000])
@@ -658,8 +658,6 @@ def _date(value: dt.datetime | None) -> dt.date | None:
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
-    from signaalloket.core.dates import add_months
-
     return add_months(day, months)
 
 

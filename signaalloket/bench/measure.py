@@ -17,9 +17,12 @@ from django.db import connection
 from django.db.models import Count
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from signaalloket.accounts.models import User
 from signaalloket.accounts.roles import Role
+from signaalloket.core.jobs import registered_jobs
+from signaalloket.deadlines.models import Deadline
 from signaalloket.signals.models import Addressee, Signal, Submitter
 from signaalloket.signals.states import State
 
@@ -253,11 +256,6 @@ def measure_pages(*, repeat_scale: float = 1.0, progress=None) -> dict:
 def measure_sweep(*, progress=None) -> dict:
     """run_due_jobs over the whole database: the catch-up run, an idle re-run, the run five
     minutes later (what the loop does all day) and the run the next morning."""
-    from django.utils import timezone
-
-    from signaalloket.core.jobs import registered_jobs
-    from signaalloket.deadlines.models import Deadline
-
     say = progress or (lambda message: None)
     now = timezone.now()
     runs = {}

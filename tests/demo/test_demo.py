@@ -5,7 +5,7 @@ from signaalloket.accounts.models import Membership, User
 from signaalloket.accounts.roles import Role
 from signaalloket.audit.models import AuditEvent
 from signaalloket.audit.services import audit_chain_verify
-from signaalloket.core.demo import DEMO_PASSWORD, SIGNALS
+from signaalloket.demo.data import DEMO_PASSWORD, SIGNALS
 from signaalloket.signals.models import Signal
 
 

@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from signaalloket.core.demo import DEMO_PASSWORD, DEMO_USERS
+from signaalloket.demo.data import DEMO_PASSWORD, DEMO_USERS
 
 
 class Command(BaseCommand):

@@ -1,224 +1,36 @@
-"""Demo data for `make run`: users for every role and signals in every state (2022-2026).
+"""Load the demo data (see data.py) for `make run`.
 
 Everything goes through the services, exactly as a user would create it; timestamps are set
 by travelling in time (time-machine), so deadlines and the timeline look real.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils.html import escape
+from weasyprint import HTML
 
 from signaalloket.accounts.models import User
+from signaalloket.accounts.services import membership_grant, user_create
+from signaalloket.meetings.services import meeting_record_outcome, meeting_schedule
 from signaalloket.organisations.models import Ministry, Office, Organisation, PartnerKind
-from signaalloket.organisations.reference_data import DESK_ORGANISATION
 from signaalloket.organisations.reference_data import load as load_reference_data
-from signaalloket.signals.models import Signal, Theme
+from signaalloket.procedure.services import (
+    approval_record_offline,
+    effect_answer_submit,
+    response_deliver,
+    response_register,
+    signal_offer,
+)
+from signaalloket.signals.models import Signal, Submitter, Theme
+from signaalloket.signals.services import signal_create, signal_transition, signal_update
+from signaalloket.signals.services.participants import addressee_add, submitter_add
 from signaalloket.signals.states import MAIN_PATH, State
 
-DEMO_PASSWORD = "Signaal-demo-2026"  # noqa: S105 - published demo password, local settings only
-MARKER_EMAIL = "loket@demo.example"
-
-
-@dataclass(frozen=True)
-class DemoUser:
-    email: str
-    name: str
-    role: str
-    organisation: str
-    description: str
-
-
-def _ministry_org(code: str) -> str:
-    ministry = Ministry.objects.current().get(code=code)
-    return ministry.organisations.get().name
-
-
-DEMO_USERS = [
-    DemoUser(MARKER_EMAIL, "Lotte de Loket", "desk_staff", DESK_ORGANISATION, "loketmedewerker"),
-    DemoUser(
-        "manager@demo.example", "Marco Manager", "desk_manager", DESK_ORGANISATION, "loketmanager"
-    ),
-    DemoUser(
-        "indiener@demo.example",
-        "Ilse Indiener",
-        "submitter",
-        "RIEC Den Haag",
-        "indiener (RIEC Den Haag)",
-    ),
-    DemoUser(
-        "sv@demo.example",
-        "Sander Strateeg",
-        "strategic_rep",
-        "RIEC Den Haag",
-        "strategisch vertegenwoordiger (RIEC Den Haag)",
-    ),
-    DemoUser(
-        "gemeente@demo.example",
-        "Gert Gemeente",
-        "submitter",
-        "Gemeente Rotterdam",
-        "indiener (Gemeente Rotterdam)",
-    ),
-    DemoUser("ambtenaar@demo.example", "Anna Ambtenaar", "official", "JenV", "ambtenaar (JenV)"),
-    DemoUser("szw@demo.example", "Sam Sociaal", "official", "SZW", "ambtenaar (SZW)"),
-    DemoUser(
-        "beheer@demo.example", "Bert Beheer", "admin", DESK_ORGANISATION, "functioneel beheerder"
-    ),
-]
-
-THEMES = [
-    "Subsidies",
-    "Mensenhandel",
-    "Vastgoed",
-    "Witwassen",
-    "Arbeidsuitbuiting",
-    "Vergunningen",
-    "Logistiek",
-]
-
-
-@dataclass(frozen=True)
-class DemoSignal:
-    title: str
-    summary: str
-    lead: str
-    co: tuple[str, ...]
-    ministries: tuple[str, ...]  # first is the coordinating ministry
-    state: str
-    year: int
-    themes: tuple[str, ...]
-
-
-SIGNALS = [
-    DemoSignal(
-        "Misbruik van subsidies die worden verstrekt door RVO",
-        "Criminele samenwerkingsverbanden vragen via stromannen subsidies aan bij de Rijksdienst "
-        "voor Ondernemend Nederland. De controle vooraf is beperkt en terugvordering komt te laat.",
-        "RIEC Den Haag",
-        (),
-        ("JenV", "LNV", "EZK"),
-        State.RESPONSE_DELIVERED,
-        2023,
-        ("Subsidies",),
-    ),
-    DemoSignal(
-        "Seksuele uitbuiting van Roemeense en Moldavische vrouwen door Roemeense criminele "
-        "samenwerkingsverbanden in Nederland",
-        "Het Mensenhandel Fieldlab-team Lovitura zag dat inschrijving, huisvesting en "
-        "bankrekeningen stelselmatig worden geregeld door facilitators, waardoor uitbuiting "
-        "buiten beeld blijft.",
-        "Mensenhandel Fieldlab-team Lovitura",
-        (),
-        ("JenV", "SZW", "BZ"),
-        State.CLOSED,
-        2023,
-        ("Mensenhandel",),
-    ),
-    DemoSignal(
-        "Katvangers bij de inschrijving van rechtspersonen in het Handelsregister",
-        "Bij inschrijving wordt de identiteit van bestuurders niet getoetst; katvangers worden op "
-        "grote schaal ingezet.",
-        "RIEC Rotterdam",
-        ("Belastingdienst",),
-        ("JenV", "EZ"),
-        State.EFFECT_INQUIRY,
-        2024,
-        ("Witwassen",),
-    ),
-    DemoSignal(
-        "Malafide uitzendbureaus en de registratieplicht",
-        "Uitzendbureaus die na een boete opnieuw worden opgericht onder een andere naam.",
-        "Nederlandse Arbeidsinspectie",
-        ("RIEC Midden-Nederland",),
-        ("SZW",),
-        State.OFFERED,
-        2025,
-        ("Arbeidsuitbuiting",),
-    ),
-    DemoSignal(
-        "Vastgoedtransacties zonder zicht op de herkomst van het geld",
-        "Contante aanbetalingen en snelle doorverkoop van panden via BV's zonder toezicht.",
-        "RIEC Den Haag",
-        ("Gemeente Rotterdam",),
-        ("JenV", "Fin"),
-        State.DECISION,
-        2026,
-        ("Vastgoed", "Witwassen"),
-    ),
-    DemoSignal(
-        "Exploitatievergunningen horeca: Bibob-toets omzeild via tussenpersonen",
-        "Vergunningen worden aangevraagd door tussenpersonen zonder dat de feitelijk "
-        "leidinggevende in beeld komt.",
-        "Gemeente Rotterdam",
-        (),
-        ("BZK", "JenV"),
-        State.FACT_CHECK,
-        2026,
-        ("Vergunningen",),
-    ),
-    DemoSignal(
-        "Misbruik van de vrijstelling voor vergunningvrije opslag in havengebieden",
-        "Containers met precursoren worden opgeslagen op terreinen zonder meldplicht.",
-        "RIEC Zeeland-West-Brabant",
-        ("Douane",),
-        ("IenW", "JenV"),
-        State.DRAFTING,
-        2026,
-        ("Logistiek",),
-    ),
-    DemoSignal(
-        "Huisvesting arbeidsmigranten als verdienmodel voor criminelen",
-        "Verkenning: signalen over overbewoning en doorverhuur via stromannen.",
-        "RIEC Oost-Brabant",
-        (),
-        ("SZW",),
-        State.INTAKE,
-        2026,
-        ("Arbeidsuitbuiting", "Vastgoed"),
-    ),
-    DemoSignal(
-        "Onterechte toeslagen via fictieve adressen",
-        "Na de verkenning bleek het knelpunt al in een lopend wetgevingstraject te worden "
-        "aangepakt; het loket adviseerde een andere route.",
-        "Dienst Toeslagen",
-        (),
-        ("Fin",),
-        State.NOT_PURSUED,
-        2022,
-        ("Subsidies",),
-    ),
-    DemoSignal(
-        "Witwassen via cryptomunten bij geldautomaten",
-        "De indieners hebben het signaal ingetrokken nadat de minister zelf onderzoek aankondigde.",
-        "FIOD",
-        (),
-        ("Fin", "JenV"),
-        State.WITHDRAWN,
-        2022,
-        ("Witwassen",),
-    ),
-    DemoSignal(
-        "Vergunningvrije verbouwingen voor drugslabs in het buitengebied",
-        "Leegstaande agrarische opstallen worden zonder vergunning verbouwd tot productielocatie.",
-        "RIEC Noord-Nederland",
-        ("Nationale Politie",),
-        ("BZK", "LVVN"),
-        State.RESPONSE_RECEIVED,
-        2025,
-        ("Vergunningen",),
-    ),
-    DemoSignal(
-        "Misbruik van de Wet kinderopvang door criminele exploitanten",
-        "Kinderopvangorganisaties dienen als dekmantel voor witwassen via subsidies.",
-        "RIEC Amsterdam-Amstelland",
-        (),
-        ("SZW", "OCW"),
-        State.CLOSED,
-        2024,
-        ("Subsidies", "Witwassen"),
-    ),
-]
+from .data import DEMO_PASSWORD, DEMO_USERS, MARKER_EMAIL, SIGNALS, THEMES, DemoSignal
+from .drafts import draft_write_complete
 
 
 def demo_already_loaded() -> bool:
@@ -254,8 +66,6 @@ def _organisations() -> None:
 
 
 def _users() -> dict[str, User]:
-    from signaalloket.accounts.services import membership_grant, user_create
-
     users = {}
     for spec in DEMO_USERS:
         org_name = spec.organisation
@@ -280,14 +90,6 @@ def _office_for(code: str, on: dt.date) -> Office:
 
 
 def _signal(spec: DemoSignal, users: dict[str, User]) -> Signal:
-    import time_machine
-
-    from signaalloket.signals.services import signal_create, signal_transition, signal_update
-    from signaalloket.signals.services.participants import (
-        addressee_add,
-        submitter_add,
-    )
-
     desk = users[MARKER_EMAIL]
     rep = users["sv@demo.example"]
     start = dt.datetime(spec.year, 2, 3, 10, 0, tzinfo=dt.UTC)
@@ -313,8 +115,6 @@ def _signal(spec: DemoSignal, users: dict[str, User]) -> Signal:
             )
         if spec.lead == "RIEC Den Haag":
             lead_submitter = signal.submitters.get(organisation=lead)
-            from signaalloket.signals.models import Submitter
-
             Submitter.objects.filter(pk=lead_submitter.pk).update(
                 strategic_rep_name=rep.full_name, strategic_rep_function="Directeur RIEC Den Haag"
             )
@@ -367,17 +167,6 @@ def _signal(spec: DemoSignal, users: dict[str, User]) -> Signal:
 
 def _advance(signal: Signal, next_state: str, desk: User, now: dt.datetime) -> Signal:
     """Take one step the way the desk does it in the application."""
-    from signaalloket.drafting.demo import draft_write_complete
-    from signaalloket.meetings.services import meeting_record_outcome, meeting_schedule
-    from signaalloket.procedure.services import (
-        approval_record_offline,
-        effect_answer_submit,
-        response_deliver,
-        response_register,
-        signal_offer,
-    )
-    from signaalloket.signals.services import signal_transition
-
     if next_state == State.FACT_CHECK:
         draft_write_complete(signal=signal, actor=desk)
         return signal_transition(signal=signal, actor=desk, to=State.FACT_CHECK)
@@ -437,9 +226,10 @@ def _advance(signal: Signal, next_state: str, desk: User, now: dt.datetime) -> S
 
 
 def _pdf_upload(name: str, text: str):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.utils.html import escape
-    from weasyprint import HTML
-
     pdf = HTML(string=f"<h1>{escape(name)}</h1><p>{escape(text)}</p>").write_pdf()
     return SimpleUploadedFile(name, pdf, content_type="application/pdf")
+
+
+def _ministry_org(code: str) -> str:
+    ministry = Ministry.objects.current().get(code=code)
+    return ministry.organisations.get().name

@@ -1,8 +1,8 @@
 """A complete, personal-data-free draft for demo data and test builders."""
 
-from .models import DraftVersion
-from .selectors import format_for_signal, latest_version
-from .services import draft_save
+from signaalloket.drafting.models import DraftVersion
+from signaalloket.drafting.selectors import format_for_signal, latest_version
+from signaalloket.drafting.services import draft_save
 
 _TEXTS = {
     "titel": "{title}",

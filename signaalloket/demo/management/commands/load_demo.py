@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from signaalloket.core.demo import load_demo
+from signaalloket.demo.load import load_demo
 
 
 class Command(BaseCommand):
