@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.audit.models import AuditEvent
 from signaalloket.core.errors import DomainError
 
 from . import admin_audit, admin_reference, services  # noqa: F401  (register their models)
@@ -127,8 +128,6 @@ class UserAdmin(ServiceSaveMixin, admin.ModelAdmin):
         """Logins, failures, MFA and lock-outs of this account (never signal events)."""
         from django.db.models import Q
         from django.utils.html import format_html_join
-
-        from signaalloket.audit.models import AuditEvent
 
         events = (
             AuditEvent.objects.filter(

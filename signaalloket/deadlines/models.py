@@ -3,7 +3,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.dates import today
 from signaalloket.core.models import ChoiceLabels
+from signaalloket.signals.querysets import visible_signal
 
 
 class DeadlineKind(models.TextChoices):
@@ -21,8 +23,6 @@ class DeadlineStatus(models.TextChoices):
 class DeadlineQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DeadlineQuerySet":
         """Deadlines of the signals this user may see (the only door to deadline data)."""
-        from signaalloket.signals.querysets import visible_signal
-
         return self.filter(visible_signal(user))
 
     def open(self) -> "DeadlineQuerySet":
@@ -84,8 +84,6 @@ class Deadline(ChoiceLabels, models.Model):
     @property
     def is_overdue(self) -> bool:
         """Still open and its last day has passed."""
-        from signaalloket.core.dates import today
-
         return self.status == DeadlineStatus.OPEN and self.due_date < today()
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.signals.permissions import is_desk
 
 from .models import Deadline, DeadlineExtension, DeadlineStatus
 
@@ -63,8 +64,6 @@ def deadline_extend(
     *, deadline: Deadline, actor, new_due_date: dt.date, reason: str, expected_version: int
 ) -> Deadline:
     """Move an open deadline to a later date; the old date and the reason stay in the history."""
-    from signaalloket.signals.permissions import is_desk
-
     if not is_desk(actor):
         raise NotAllowed(_("Alleen het loket kan een termijn verlengen."))
     reason = (reason or "").replace("\x00", "").strip()

@@ -1,5 +1,9 @@
 from django.db import models
 
+from signaalloket.accounts.context import access_for
+from signaalloket.signals.models import Submitter
+from signaalloket.signals.querysets import visible_signal
+
 
 class DocumentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DocumentQuerySet":
@@ -11,16 +15,11 @@ class DocumentQuerySet(models.QuerySet):
           fact-check stage on), not retracted, and never the submitters' signed approval
           letters (the submitting organisations' internal decision).
         """
-        from signaalloket.accounts.context import access_for
-        from signaalloket.signals.querysets import visible_signal
-
         access = access_for(user)
         if access.is_desk:
             return self.all()
         if not (access.submitter_org_ids or access.ministry_ids):
             return self.none()
-        from signaalloket.signals.models import Submitter
-
         visible = self.filter(visible_signal(user), retracted_at__isnull=True)
         if access.submitter_org_ids:
             as_submitter = models.Q(

@@ -1,10 +1,12 @@
 from django.db import models
 from django.db.models import OuterRef, Subquery
 
+from signaalloket.accounts.context import access_for
+from signaalloket.signals.models import Submitter
+from signaalloket.signals.querysets import visible_signal
+
 
 def _visible_signal(user):
-    from signaalloket.signals.querysets import visible_signal
-
     return visible_signal(user)
 
 
@@ -12,8 +14,6 @@ class DraftVersionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DraftVersionQuerySet":
         """Desk and submitters: every version. Officials (who see a signal only from the
         fact-check stage on): only the latest version, never the drafting history."""
-        from signaalloket.accounts.context import access_for
-
         access = access_for(user)
         if access.is_desk:
             return self.all()
@@ -28,8 +28,6 @@ class DraftVersionQuerySet(models.QuerySet):
         )
         if not access.submitter_org_ids:
             return qs.filter(latest)
-        from signaalloket.signals.models import Submitter
-
         own = models.Q(
             models.Exists(
                 Submitter.objects.filter(
@@ -44,8 +42,6 @@ class CommentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CommentQuerySet":
         """Desk: all comments. Everyone else (submitters, officials once they see the signal,
         from the fact-check stage on): shared comments of the signals they see."""
-        from signaalloket.accounts.context import access_for
-
         if access_for(user).is_desk:
             return self.all()
         return self.filter(_visible_signal(user), visibility="shared")
@@ -54,6 +50,4 @@ class CommentQuerySet(models.QuerySet):
 class PiiDismissalQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PiiDismissalQuerySet":
         """Only the desk handles the personal-data check."""
-        from signaalloket.accounts.context import access_for
-
         return self.all() if access_for(user).is_desk else self.none()

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.models import ChoiceLabels
+from signaalloket.signals.querysets import visible_signal
 
 
 class MeetingStatus(models.TextChoices):
@@ -22,8 +23,6 @@ class MeetingOutcome(models.TextChoices):
 
 class FactCheckMeetingQuerySet(models.QuerySet):
     def visible_to(self, user) -> "FactCheckMeetingQuerySet":
-        from signaalloket.signals.querysets import visible_signal
-
         return self.filter(visible_signal(user))
 
 

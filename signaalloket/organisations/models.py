@@ -4,13 +4,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.dates import today
 from signaalloket.core.models import ChoiceLabels
 
 
 class DatedQuerySet(models.QuerySet):
     def current(self, on: dt.date | None = None):
-        from signaalloket.core.dates import today
-
         day = on or today()
         return self.filter(Q(valid_from__lte=day) | Q(valid_from__isnull=True)).filter(
             Q(valid_to__gte=day) | Q(valid_to__isnull=True)

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.models import ChoiceLabels
+from signaalloket.signals.querysets import visible_signal
 
 
 class EffectOutcome(models.TextChoices):
@@ -16,8 +17,6 @@ class EffectOutcome(models.TextChoices):
 
 class EffectAnswerQuerySet(models.QuerySet):
     def visible_to(self, user) -> "EffectAnswerQuerySet":
-        from signaalloket.signals.querysets import visible_signal
-
         return self.filter(visible_signal(user))
 
 

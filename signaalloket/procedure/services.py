@@ -6,11 +6,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from signaalloket.accounts.context import access_for
+from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import NotAllowed, ValidationFailed
 from signaalloket.core.events import publish_on_commit
-from signaalloket.documents.models import DocumentKind
+from signaalloket.documents.models import Document, DocumentKind
 from signaalloket.documents.services import document_upload
 from signaalloket.signals.models import ApprovalKind, Signal, Submitter
 from signaalloket.signals.permissions import is_desk, roles_on_signal
@@ -62,8 +64,6 @@ def signal_offer(*, signal: Signal, actor, expected_state: str | None = None) ->
 
 def offering_letters_store(*, signal: Signal, actor) -> bool:
     """Store the offering letter (PDF and DOCX) once per offering; False when already there."""
-    from signaalloket.documents.models import Document
-
     from .letters import offering_letter_docx, offering_letter_pdf
 
     already = Document.objects.filter(
@@ -170,8 +170,6 @@ def response_deliver(*, signal: Signal, actor, expected_state: str | None = None
 
 def can_answer_effect(user, signal) -> bool:
     roles = roles_on_signal(user, signal)
-    from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES
-
     return bool(roles & (DESK_ROLES | SUBMITTER_ROLES))
 
 
@@ -192,8 +190,6 @@ def effect_answer_submit(
         )
     if outcome == EffectOutcome.OTHER and not explanation:
         raise ValidationFailed(_("Licht toe wat er is gebeurd."), field="explanation")
-    from signaalloket.accounts.context import access_for
-
     own = access_for(actor).submitter_org_ids
     organisation = next(
         (s.organisation for s in signal.submitters.all() if s.organisation_id in own), None

@@ -2,7 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.accounts.context import access_for
 from signaalloket.core.models import ChoiceLabels
+from signaalloket.signals.models import Signal
+from signaalloket.signals.querysets import visible_signal
 
 
 class SavedFilterQuerySet(models.QuerySet):
@@ -39,9 +42,6 @@ class SavedFilter(models.Model):
 class SearchEntryQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SearchEntryQuerySet":
         """Entries of signals the user may see; desk-only entries only for the desk."""
-        from signaalloket.accounts.context import access_for
-        from signaalloket.signals.models import Signal
-
         access = access_for(user)
         if access.is_desk:
             return self.all()  # as Signal.visible_to: the desk sees every signal
@@ -78,8 +78,6 @@ class SearchEntry(models.Model):
 
 class PublicationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PublicationQuerySet":
-        from signaalloket.signals.querysets import visible_signal
-
         return self.filter(visible_signal(user))
 
     def public(self) -> "PublicationQuerySet":
@@ -114,8 +112,6 @@ class Publication(models.Model):
 
 class PublicationConsentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PublicationConsentQuerySet":
-        from signaalloket.signals.querysets import visible_signal
-
         return self.filter(visible_signal(user, "publication__signal"))
 
 
@@ -152,8 +148,6 @@ class ImportStatus(models.TextChoices):
 
 class ImportJobQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ImportJobQuerySet":
-        from signaalloket.accounts.context import access_for
-
         if not access_for(user).is_desk_manager:
             return self.none()
         return self.all()

@@ -15,6 +15,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from signaalloket.signals.models import Signal
+
 from .models import SearchEntry
 from .search_index import providers
 
@@ -113,8 +115,6 @@ def _allowed_entries(user, entry_ids: list[int]) -> dict[int, tuple]:
     """Of these entries, those the user may see by their source's own rules (e.g. documents)
     and of a signal the user may see: {pk: (signal id, source, title, reference, signal
     title)}. One query, whatever the sources among the hits."""
-    from signaalloket.signals.models import Signal
-
     rules = Q(pk__in=[])  # an entry of a source without a provider is never shown
     for source, provider in providers().items():
         if provider.visible is None:

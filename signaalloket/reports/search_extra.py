@@ -1,19 +1,17 @@
-"""Providers for sources built by other apps (draft sections, comments); registered only when
-their app is installed and their models import, so this app never hard-depends on them."""
+"""Search sources built by the drafting app: draft sections and comments."""
 
 import logging
 from collections.abc import Iterable
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+
+from signaalloket.drafting.models import Comment, DraftVersion
 
 logger = logging.getLogger(__name__)
 
 
 def _section_texts(signal_ids: list[int]) -> Iterable:
     """The newest draft version of each signal: every section's text in one entry."""
-    from signaalloket.drafting.models import DraftVersion
-
     from .search_index import IndexText
 
     newest: dict[int, tuple[int, int, dict]] = {}
@@ -33,14 +31,10 @@ def _section_texts(signal_ids: list[int]) -> Iterable:
 
 
 def _section_visible(user):
-    from signaalloket.drafting.models import DraftVersion
-
     return DraftVersion.objects.visible_to(user)
 
 
 def _comment_texts(signal_ids: list[int]) -> Iterable:
-    from signaalloket.drafting.models import Comment
-
     from .search_index import IndexText
 
     for pk, signal_id, section_key, body, visibility in Comment.objects.filter(
@@ -56,21 +50,12 @@ def _comment_texts(signal_ids: list[int]) -> Iterable:
 
 
 def _comment_visible(user):
-    from signaalloket.drafting.models import Comment
-
     return Comment.objects.visible_to(user)
 
 
 def register_optional_providers() -> None:
     from .search_index import TextProvider, register_provider
 
-    if not apps.is_installed("signaalloket.drafting"):
-        return
-    try:
-        from signaalloket.drafting.models import Comment, DraftVersion  # noqa: F401
-    except ImportError:  # pragma: no cover - the drafting app without these models
-        logger.info("Zoeken: geen conceptteksten of opmerkingen beschikbaar")
-        return
     register_provider(
         TextProvider(
             source="section",

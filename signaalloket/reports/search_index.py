@@ -21,6 +21,10 @@ from django.db.models import QuerySet
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.audit.models import AuditEvent
+from signaalloket.documents.models import Document, DocumentVersion
+from signaalloket.signals.models import Signal
+
 from .models import SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -60,8 +64,6 @@ def providers() -> dict[str, TextProvider]:
 
 
 def _signal_texts(signal_ids: list[int]) -> Iterable[IndexText]:
-    from signaalloket.signals.models import Signal
-
     for pk, reference, title, summary, origin in Signal.objects.filter(
         pk__in=signal_ids
     ).values_list("pk", "reference", "title", "summary", "origin"):
@@ -75,8 +77,6 @@ def _signal_texts(signal_ids: list[int]) -> Iterable[IndexText]:
 
 def _document_texts(signal_ids: list[int]) -> Iterable[IndexText]:
     """The extracted text of the newest version of each document that is not retracted."""
-    from signaalloket.documents.models import Document, DocumentVersion
-
     documents = {
         pk: (signal_id, title)
         for pk, signal_id, title in Document.objects.filter(
@@ -95,8 +95,6 @@ def _document_texts(signal_ids: list[int]) -> Iterable[IndexText]:
 
 
 def _document_visible(user) -> QuerySet:
-    from signaalloket.documents.models import Document
-
     queryset = Document.objects.all()
     visible_to = getattr(queryset, "visible_to", None)
     return visible_to(user) if callable(visible_to) else queryset
@@ -179,8 +177,6 @@ def search_index_signals(*, signal_ids: Iterable[int]) -> int:
 
 
 def search_index_rebuild(*, batch_size: int = 500) -> int:
-    from signaalloket.signals.models import Signal
-
     ids = list(Signal.objects.order_by("pk").values_list("pk", flat=True))
     total = 0
     for start in range(0, len(ids), batch_size):
@@ -199,7 +195,5 @@ def _on_audit_event(sender, instance, created, **kwargs) -> None:
 
 
 def connect() -> None:
-    from signaalloket.audit.models import AuditEvent
-
     register_builtin_providers()
     post_save.connect(_on_audit_event, sender=AuditEvent, dispatch_uid="reports-search-index")

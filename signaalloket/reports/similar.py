@@ -23,6 +23,10 @@ from itertools import chain
 import numpy as np
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.panels import SignalPanel, register_panel
+from signaalloket.signals.models import Signal, TextRevision
+from signaalloket.signals.states import State
+
 logger = logging.getLogger(__name__)
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # Frequent Dutch words that carry no meaning for similarity.
@@ -242,8 +246,6 @@ _building = threading.Lock()
 def _index() -> _Index:
     """The index of the current texts: one query when nothing changed, two after a change."""
     global _current
-    from signaalloket.signals.models import Signal, TextRevision
-
     revision = TextRevision.objects.filter(pk=1).values_list("token", flat=True).first()
     current = _current
     if revision is not None and current is not None and current.revision == revision:
@@ -281,16 +283,12 @@ class SimilarSignal:
 
     @property
     def state_label(self) -> str:
-        from signaalloket.signals.states import State
-
         return str(State(self.state).label) if self.state in State.values else self.state
 
 
 def similar_signals_for(*, user, signal, limit: int = 5) -> list[SimilarSignal]:
     """The most similar other signals this user may see (2 queries: the text revision and the
     signals among the pool that the user may see)."""
-    from signaalloket.signals.models import Signal
-
     ranked = _index().ranked(signal.pk)
     if not ranked:
         return []
@@ -312,8 +310,6 @@ def _panel_context(request, signal):
 
 
 def register() -> None:
-    from signaalloket.core.panels import SignalPanel, register_panel
-
     register_panel(
         SignalPanel(
             key="similar",

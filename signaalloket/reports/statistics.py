@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from signaalloket.deadlines.models import Deadline, DeadlineKind
+from signaalloket.procedure.models import EffectAnswer, EffectOutcome
 from signaalloket.signals.models import Addressee, Signal, Submitter
 from signaalloket.signals.states import State
 
@@ -227,8 +228,14 @@ def _median(histogram: dict[int, int]) -> float | None:
     return (value_at((total - 1) // 2) + value_at(total // 2)) / 2
 
 
-def effect_outcomes(signals) -> list[tuple[str, int]] | None:
-    """Counts per effect outcome, when an effect registration exists (see effects_source)."""
-    from .effects_source import effect_outcome_counts
-
-    return effect_outcome_counts(signals)
+def effect_outcomes(signals) -> list[tuple[str, int]]:
+    """Signals per effect outcome (a signal with answers of several kinds counts for each)."""
+    labels = dict(EffectOutcome.choices)
+    counts = dict(
+        of_signals(signals, EffectAnswer.objects.all())
+        .order_by()
+        .values("outcome")
+        .annotate(n=Count("signal", distinct=True))
+        .values_list("outcome", "n")
+    )
+    return [(str(labels[key]), counts[key]) for key in labels if counts.get(key)]

@@ -4,12 +4,12 @@ from functools import reduce
 from django.db import models
 from django.db.models import Exists, OuterRef
 
+from signaalloket.accounts.context import ANONYMOUS, access_for
+
 
 class SignalQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SignalQuerySet":
         """The only door to signals: exactly the signals this user may see."""
-        from signaalloket.accounts.context import access_for
-
         from .models import Addressee, Submitter
 
         access = access_for(user)
@@ -52,8 +52,6 @@ def visible_signal(user, field: str = "signal") -> Exists:
     the query asked for the rows of one signal, 25-50 ms per panel of the signal page for an
     official at 10,000 signals (make bench).
     """
-    from signaalloket.accounts.context import ANONYMOUS, access_for
-
     from .models import Signal
 
     access = access_for(user)

@@ -5,6 +5,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from signaalloket.accounts.context import access_for
+from signaalloket.accounts.roles import Role
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
 from signaalloket.core.events import publish_on_commit
@@ -62,8 +64,6 @@ def submitter_approve(
     if signal.state != State.DECISION:
         raise ValidationFailed(_("Instemmen kan alleen in de fase 'besluit indiening'."))
     if kind == ApprovalKind.IN_APP:
-        from signaalloket.accounts.context import access_for
-
         if submitter.organisation_id not in access_for(actor).strategic_rep_org_ids:
             raise NotAllowed(
                 _("Alleen de strategisch vertegenwoordiger van deze organisatie kan instemmen.")
@@ -107,8 +107,6 @@ def _check_contact_official(office: Office, contact_official) -> None:
     """A contact official must hold an active official membership in the office's ministry."""
     if contact_official is None:
         return
-    from signaalloket.accounts.context import access_for
-
     if office.ministry_id not in access_for(contact_official).ministry_ids:
         raise ValidationFailed(
             _(
@@ -155,13 +153,9 @@ def addressee_add(
 def addressee_set_contribution(
     *, addressee: Addressee, actor, status: str, expected_version: int
 ) -> Addressee:
-    from signaalloket.accounts.roles import Role
-
     if status not in ContributionStatus.values:
         raise ValidationFailed(_("Kies een geldige status."), field="status")
     roles = roles_on_signal(actor, addressee.signal)
-    from signaalloket.accounts.context import access_for
-
     own_ministry = addressee.office.ministry_id in access_for(actor).ministry_ids
     if not (is_desk(actor) or (Role.OFFICIAL in roles and own_ministry)):
         raise NotAllowed(
