@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.dates import today
 from signaalloket.core.models import ChoiceLabels
-from signaalloket.signals.querysets import visible_signal
+from signaalloket.signals.querysets import OfSignalQuerySet
 
 
 class DeadlineKind(models.TextChoices):
@@ -20,11 +20,7 @@ class DeadlineStatus(models.TextChoices):
     WAIVED = "waived", _("Vervallen")
 
 
-class DeadlineQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "DeadlineQuerySet":
-        """Deadlines of the signals this user may see (the only door to deadline data)."""
-        return self.filter(visible_signal(user))
-
+class DeadlineQuerySet(OfSignalQuerySet):
     def open(self) -> "DeadlineQuerySet":
         return self.filter(status=DeadlineStatus.OPEN)
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.models import ChoiceLabels
-from signaalloket.signals.querysets import visible_signal
+from signaalloket.signals.querysets import OfSignalQuerySet
 
 
 class MeetingStatus(models.TextChoices):
@@ -21,9 +21,8 @@ class MeetingOutcome(models.TextChoices):
     CORRECTIONS = "corrections", _("Correcties nodig")
 
 
-class FactCheckMeetingQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "FactCheckMeetingQuerySet":
-        return self.filter(visible_signal(user))
+class FactCheckMeetingQuerySet(OfSignalQuerySet):
+    pass
 
 
 def _new_uid() -> str:

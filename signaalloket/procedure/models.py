@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.models import ChoiceLabels
-from signaalloket.signals.querysets import visible_signal
+from signaalloket.signals.querysets import OfSignalQuerySet
 
 
 class EffectOutcome(models.TextChoices):
@@ -15,9 +15,8 @@ class EffectOutcome(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
-class EffectAnswerQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "EffectAnswerQuerySet":
-        return self.filter(visible_signal(user))
+class EffectAnswerQuerySet(OfSignalQuerySet):
+    pass
 
 
 class EffectAnswer(ChoiceLabels, models.Model):

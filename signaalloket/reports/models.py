@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from signaalloket.accounts.context import access_for
 from signaalloket.core.models import ChoiceLabels
 from signaalloket.signals.models import Signal
-from signaalloket.signals.querysets import visible_signal
+from signaalloket.signals.querysets import OfSignalQuerySet, visible_signal
 
 
 class SavedFilterQuerySet(models.QuerySet):
@@ -76,9 +76,8 @@ class SearchEntry(models.Model):
         indexes = [models.Index(fields=["signal", "source"])]
 
 
-class PublicationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "PublicationQuerySet":
-        return self.filter(visible_signal(user))
+class PublicationQuerySet(OfSignalQuerySet):
+    pass
 
     def public(self) -> "PublicationQuerySet":
         """What the public register shows: published entries only."""

@@ -61,3 +61,10 @@ def visible_signal(user, field: str = "signal") -> Exists:
     if key not in access.expressions:
         access.expressions[key] = Exists(Signal.objects.visible_to(user).filter(pk=OuterRef(field)))
     return access.expressions[key]
+
+
+class OfSignalQuerySet(models.QuerySet):
+    """Rows that hang off a signal (its `signal` field): visible exactly when the signal is."""
+
+    def visible_to(self, user):
+        return self.filter(visible_signal(user))
