@@ -12,18 +12,18 @@ aangeboden op, reactie ontvangen op, reactie aangeboden op, afgesloten op.
 """
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import DomainError, NotAllowed, ValidationFailed
 from signaalloket.organisations.models import Office, Organisation
-from signaalloket.signals.models import Signal, StateChange, Theme
-from signaalloket.signals.services import signal_create
+from signaalloket.signals.models import Signal, Theme
+from signaalloket.signals.services import signal_create, signal_transition, signal_update
 from signaalloket.signals.services.participants import addressee_add, submitter_add
-from signaalloket.signals.states import MAIN_PATH, OFFICIAL_VISIBLE_STATES, State
+from signaalloket.signals.states import MAIN_PATH
 
+from .history import history_steps
 from .models import ImportJob, ImportStatus
 from .permissions import may_import_signals
 from .validation import (
@@ -97,10 +97,16 @@ def import_job_create(*, actor, filename: str, content: bytes) -> ImportJob:
 
 
 def signal_import_row(*, actor, data: dict, source: str) -> Signal:
-    """Create one historical signal through the signal services and put it in its state."""
+    """Create one historical signal through the signal services and walk it to its state.
+
+    Each step is a `signal_transition` in historical mode, dated from the file (see
+    history.py): the same state changes, audit events, timeline and deadlines as a signal
+    that went the same way live, without notifications.
+    """
     _require_importer(actor)
     organisations = Organisation.objects.in_bulk(data["organisations"])
     offices = Office.objects.in_bulk(data["offices"])
+    now = timezone.now()
     with transaction.atomic():
         signal = signal_create(
             actor=actor,
@@ -119,30 +125,23 @@ def signal_import_row(*, actor, data: dict, source: str) -> Signal:
                 signal=signal, actor=actor, office=offices[pk], is_coordinating=index == 0
             )
         state = data["state"]
-        now = timezone.now()
-        changes = {name: data.get(name) for name in DATE_FIELDS}
-        reached = state in OFFICIAL_VISIBLE_STATES
-        Signal.objects.filter(pk=signal.pk).update(
-            state=state,
-            state_changed_at=now,
-            fact_check_started_at=now if reached else None,
-            advice="suitable" if state in MAIN_PATH[1:] else "",
-            version=F("version") + 1,
-            **changes,
-        )
-        if state != State.INTAKE:
-            StateChange.objects.create(
-                signal=signal,
-                from_state=State.INTAKE,
-                to_state=state,
-                actor=actor,
-                reason=f"Import: {source}",
+        if state in MAIN_PATH[1:]:
+            signal = signal_update(
+                signal=signal, actor=actor, expected_version=signal.version, advice="suitable"
+            )
+        for transition, at in history_steps(data, now=now):
+            signal = signal_transition(
+                signal=signal, actor=actor, to=transition.target, reason=f"Import: {source}", at=at
             )
         audit_event_record(
             event_type="signal.imported",
             actor=actor,
             signal=signal,
-            data={"source": source, "state": state, **changes},
+            data={
+                "source": source,
+                "state": state,
+                **{name: data.get(name) for name in DATE_FIELDS},
+            },
         )
     signal.refresh_from_db()
     return signal

@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 
@@ -13,6 +14,8 @@ from signaalloket.core.errors import ValidationFailed
 from signaalloket.organisations.models import Ministry, Office, OfficeKind, Organisation
 from signaalloket.signals.models import Confidentiality, Signal, Theme
 from signaalloket.signals.states import OFFICIAL_VISIBLE_STATES, State
+
+from .history import dated_fields
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -121,6 +124,36 @@ class Lookups:
         }
 
 
+def _date_problems(data: dict) -> list[str]:
+    """The dates must fit the history the import writes: past, in the order of the
+    procedure, and only for steps the signal went through."""
+    problems = []
+    given = [name for name in DATE_FIELDS if data.get(name)]
+    for name in given:
+        if data[name] > timezone.localdate().isoformat():
+            problems.append(
+                _("Datum '%(label)s' ligt in de toekomst.") % {"label": DATE_LABELS[name]}
+            )
+    for earlier, later in itertools.pairwise(given):
+        if data[later] >= data[earlier]:
+            continue
+        if (earlier, later) == ("offered_on", "response_received_on"):
+            problems.append(_("De reactie kan niet vóór het aanbieden zijn ontvangen."))
+        else:
+            problems.append(
+                _("Datum '%(later)s' ligt vóór '%(earlier)s'.")
+                % {"later": DATE_LABELS[later], "earlier": DATE_LABELS[earlier]}
+            )
+    if data.get("state"):
+        beyond = [name for name in given if name not in dated_fields(data["state"])]
+        for name in beyond:
+            problems.append(
+                _("Datum '%(label)s' past niet bij de status '%(state)s'.")
+                % {"label": DATE_LABELS[name], "state": State(data["state"]).label}
+            )
+    return problems
+
+
 def validate(raw: dict, lookups: Lookups, seen: set) -> tuple[dict, list[str]]:
     errors: list[str] = []
     data: dict = {}
@@ -201,9 +234,7 @@ def validate(raw: dict, lookups: Lookups, seen: set) -> tuple[dict, list[str]]:
                 % {"label": DATE_LABELS[name], "value": value}
             )
             data[name] = None
-    offered, received = data.get("offered_on"), data.get("response_received_on")
-    if offered and received and received < offered:
-        errors.append(_("De reactie kan niet vóór het aanbieden zijn ontvangen."))
+    errors.extend(_date_problems(data))
     if "year" in data and title:
         key = (data["year"], title.lower())
         if key in lookups.existing:
