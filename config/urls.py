@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("signaalloket.meetings.urls")),
     path("", include("signaalloket.notifications.urls")),
     path("", include("signaalloket.procedure.urls")),
+    path("", include("signaalloket.imports.urls")),
     path("", include("signaalloket.reports.urls")),
     path("signalen/", include("signaalloket.signals.urls")),
     path("termijnen/", include("signaalloket.deadlines.urls")),

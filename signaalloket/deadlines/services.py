@@ -36,8 +36,13 @@ def deadline_start(*, signal, kind: str, due_date: dt.date, actor) -> Deadline:
     return deadline
 
 
-def deadline_close_open(*, signal, kind: str | None, met: bool, actor, reason: str = "") -> int:
-    """Close the signal's open deadlines (of one kind, or all): met, or waived with a reason."""
+def deadline_close_open(
+    *, signal, kind: str | None, met: bool, actor, reason: str = "", on: dt.date | None = None
+) -> int:
+    """Close the signal's open deadlines (of one kind, or all): met, or waived with a reason.
+
+    `on` is the day they closed (default today; a historical transition passes its own day).
+    """
     closed = 0
     with transaction.atomic():
         queryset = Deadline.objects.filter(signal=signal, status=DeadlineStatus.OPEN)
@@ -45,7 +50,7 @@ def deadline_close_open(*, signal, kind: str | None, met: bool, actor, reason: s
             queryset = queryset.filter(kind=kind)
         for deadline in queryset.select_for_update():
             deadline.status = DeadlineStatus.MET if met else DeadlineStatus.WAIVED
-            deadline.closed_on = today()
+            deadline.closed_on = on or today()
             if not met:
                 deadline.reason = (reason or "").strip() or _("Vervallen")
             deadline.version = F("version") + 1

@@ -29,15 +29,3 @@ class PublicationForm(forms.Form):
     )
     published = forms.BooleanField(label=_("Opnemen in het openbare register"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Bestand (CSV of XLSX)"),
-        help_text=_(
-            "Eerste rij met kolomnamen: jaar, titel, indieners (verplicht); samenvatting, "
-            "herkomst, ministeries, status, rubricering, thema's, aangeboden op, reactie "
-            "ontvangen op, reactie aangeboden op, afgesloten op. Meerdere waarden scheiden "
-            "met een puntkomma."
-        ),
-    )

@@ -3,7 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.context import access_for
-from signaalloket.core.models import ChoiceLabels
 from signaalloket.signals.models import Signal
 from signaalloket.signals.querysets import OfSignalQuerySet, visible_signal
 
@@ -137,51 +136,3 @@ class PublicationConsent(models.Model):
                 fields=["publication", "submitter"], name="publication_consent_once"
             )
         ]
-
-
-class ImportStatus(models.TextChoices):
-    VALIDATED = "validated", _("Gecontroleerd (proefrun)")
-    RUNNING = "running", _("Bezig")
-    DONE = "done", _("Klaar")
-
-
-class ImportJobQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "ImportJobQuerySet":
-        if not access_for(user).is_desk_manager:
-            return self.none()
-        return self.all()
-
-
-class ImportJob(ChoiceLabels, models.Model):
-    """An upload of historical signals: validated rows, processed in chunks after confirmation."""
-
-    filename = models.CharField(_("bestandsnaam"), max_length=255)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    status = models.CharField(
-        max_length=20, choices=ImportStatus.choices, default=ImportStatus.VALIDATED
-    )
-    # [{"row": 2, "data": {...cleaned...}}] for valid rows
-    rows = models.JSONField(default=list)
-    # [{"row": 3, "errors": ["..."]}]
-    rejected = models.JSONField(default=list)
-    processed = models.PositiveIntegerField(default=0)
-    created_signal_ids = models.JSONField(default=list)
-    failed = models.JSONField(default=list)
-
-    objects = ImportJobQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("import")
-        verbose_name_plural = _("imports")
-        ordering = ["-created_at"]
-
-    @property
-    def total(self) -> int:
-        return len(self.rows)
-
-    @property
-    def percent(self) -> int:
-        return 100 if not self.rows else int(self.processed * 100 / len(self.rows))

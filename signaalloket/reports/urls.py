@@ -21,7 +21,4 @@ urlpatterns = [
     path("signalen/<int:pk>/vergelijkbaar/", views.similar_view, name="similar"),
     path("signalen/<int:pk>/publicatie/", views.publication_edit, name="publication_edit"),
     path("register/", views.public_register, name="public_register"),
-    path("import/", views.import_upload, name="import_upload"),
-    path("import/<int:pk>/", views.import_job, name="import_job"),
-    path("import/<int:pk>/verwerk/", views.import_job_step, name="import_job_step"),
 ]

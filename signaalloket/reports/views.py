@@ -25,9 +25,8 @@ from .annual import export_urls as annual_export_urls
 from .annual import list_limit as annual_list_limit
 from .dashboard import dashboard_for, section_rows
 from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
-from .forms import ImportForm, PublicationForm, SavedFilterForm
-from .importer import import_job_create, import_job_process_next
-from .models import ImportJob, ImportStatus, Publication, SavedFilter
+from .forms import PublicationForm, SavedFilterForm
+from .models import Publication, SavedFilter
 from .rows import for_rows
 from .search import search
 from .services import (
@@ -44,11 +43,6 @@ from .statistics import statistics_for
 def _require_desk(user) -> None:
     if not access_for(user).is_desk:
         raise NotAllowed(_("Alleen het loket heeft toegang tot deze pagina."))
-
-
-def _require_manager(user) -> None:
-    if not access_for(user).is_desk_manager:
-        raise NotAllowed(_("Alleen een loketmanager heeft toegang tot deze pagina."))
 
 
 def _filter_query(request: HttpRequest, *, keep_sort: bool = True) -> str:
@@ -393,53 +387,3 @@ def _publication_panel(request, signal):
         return None
     published = Publication.objects.filter(signal_id=signal.pk, published=True).exists()
     return {"published": published}
-
-
-# Import -------------------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
-    _require_manager(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            job = import_job_create(actor=request.user, filename=upload.name, content=upload.read())
-        except DomainError as exc:
-            if exc.status_code == 403:
-                raise
-            form.add_error("file", exc.message)
-        else:
-            return redirect("reports:import_job", pk=job.pk)
-    jobs = ImportJob.objects.visible_to(request.user)[:10]
-    return render(request, "reports/import_upload.html", {"form": form, "jobs": jobs})
-
-
-def _job_for(user, pk) -> ImportJob:
-    job = ImportJob.objects.visible_to(user).filter(pk=pk).first()
-    if job is None:
-        raise NotFound()
-    return job
-
-
-@login_required
-@require_GET
-def import_job(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request.user)
-    job = _job_for(request.user, pk)
-    return render(request, "reports/import_job.html", {"job": job})
-
-
-@login_required
-@require_POST
-def import_job_step(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request.user)
-    job = _job_for(request.user, pk)
-    if job.status != ImportStatus.DONE:
-        job = import_job_process_next(job=job, actor=request.user)
-    htmx = getattr(request, "htmx", None)
-    if htmx:
-        return render(request, "reports/import_job.html#progress", {"job": job})
-    return redirect("reports:import_job", pk=job.pk)

@@ -325,13 +325,13 @@ ROWS: dict[str, Row] = {
     "reports:saved_filter_delete": Row(post_only, missing_pk, per_signal=False),
     "reports:publication_edit": Row(roles_then_signal(DESK), signal_pk),
     "reports:public_register": Row(public, per_signal=False),
-    "reports:import_upload": Row(roles_only(MANAGER), per_signal=False),
-    "reports:import_job": Row(
+    "imports:import_upload": Row(roles_only(MANAGER), per_signal=False),
+    "imports:import_job": Row(
         lambda c: NOT_FOUND if c.role == "desk_manager" else roles_only(MANAGER)(c),
         missing_pk,
         per_signal=False,
     ),
-    "reports:import_job_step": Row(post_only, missing_pk, per_signal=False),
+    "imports:import_job_step": Row(post_only, missing_pk, per_signal=False),
 }
 
 

@@ -70,7 +70,9 @@ def _lint_imports(tree: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def copy_of_the_code(tmp_path: Path) -> Path:
-    shutil.copytree(PACKAGE, tmp_path / "signaalloket", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        PACKAGE, tmp_path / "signaalloket", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     return tmp_path
 

@@ -68,7 +68,7 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
             common[0],
             ("jaarverslagen", reverse("reports:annual_index")),
             ("inzageregistratie", reverse("audit:access_log")),
-            ("importeren", reverse("reports:import_upload")),
+            ("importeren", reverse("imports:import_upload")),
             ("format", reverse("drafting:format_manage")),
             ("inzage-signaal", reverse("audit:access_log_signal", args=[offered])),
         ]

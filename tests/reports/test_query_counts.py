@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from signaalloket.reports.models import ImportJob
+from signaalloket.imports.models import ImportJob
 from signaalloket.signals.models import Signal, Theme
 from tests.factories import OfficeFactory, OrganisationFactory
 
@@ -99,5 +99,5 @@ def test_import_job_page_query_count(client, desk_manager):
         )
 
     client.force_login(desk_manager)
-    small = _queries(client, reverse("reports:import_job", args=[job(10).pk]))
-    assert _queries(client, reverse("reports:import_job", args=[job(500).pk])) == small
+    small = _queries(client, reverse("imports:import_job", args=[job(10).pk]))
+    assert _queries(client, reverse("imports:import_job", args=[job(500).pk])) == small

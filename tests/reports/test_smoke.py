@@ -13,7 +13,7 @@ from tests.factories import make_user
         "web:signal_list",
         "reports:statistics",
         "reports:annual_index",
-        "reports:import_upload",
+        "imports:import_upload",
         "reports:public_register",
     ],
 )
@@ -49,9 +49,9 @@ def test_nav_links_follow_roles(client, desk_user, desk_manager):
     client.force_login(desk_user)
     staff = client.get(reverse("web:home")).content.decode()
     assert reverse("reports:annual_index") in staff and reverse("reports:search") in staff
-    assert reverse("reports:import_upload") not in staff
+    assert reverse("imports:import_upload") not in staff
     client.force_login(desk_manager)
-    assert reverse("reports:import_upload") in client.get(reverse("web:home")).content.decode()
+    assert reverse("imports:import_upload") in client.get(reverse("web:home")).content.decode()
     submitter = make_user("submitter")
     client.force_login(submitter)
     page = client.get(reverse("web:home")).content.decode()

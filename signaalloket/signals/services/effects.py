@@ -1,21 +1,30 @@
-"""What a transition does besides changing the state. Named in workflow.TRANSITIONS."""
+"""What a transition does besides changing the state. Named in workflow.TRANSITIONS.
+
+Every effect is called as `effect(*, signal, actor, at)` inside the transition's
+transaction; `at` is the moment of the transition (now, or the historical moment of an
+imported step), so dates derive from `at`, never from today.
+"""
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from signaalloket.core.dates import add_months, today
+from signaalloket.core.dates import add_months
 from signaalloket.deadlines.models import DeadlineKind
 from signaalloket.deadlines.services import deadline_close_open, deadline_start
 
 
-def mark_fact_check_started(*, signal, actor) -> None:
+def _day(at):
+    return timezone.localdate(at)
+
+
+def mark_fact_check_started(*, signal, actor, at) -> None:
     if signal.fact_check_started_at is None:
-        signal.fact_check_started_at = timezone.now()
+        signal.fact_check_started_at = at
 
 
-def start_response_deadline(*, signal, actor) -> None:
-    signal.offered_on = today()
+def start_response_deadline(*, signal, actor, at) -> None:
+    signal.offered_on = _day(at)
     deadline_start(
         signal=signal,
         kind=DeadlineKind.RESPONSE,
@@ -24,13 +33,15 @@ def start_response_deadline(*, signal, actor) -> None:
     )
 
 
-def meet_response_deadline(*, signal, actor) -> None:
-    signal.response_received_on = signal.response_received_on or today()
-    deadline_close_open(signal=signal, kind=DeadlineKind.RESPONSE, met=True, actor=actor)
+def meet_response_deadline(*, signal, actor, at) -> None:
+    signal.response_received_on = signal.response_received_on or _day(at)
+    deadline_close_open(
+        signal=signal, kind=DeadlineKind.RESPONSE, met=True, actor=actor, on=_day(at)
+    )
 
 
-def start_effect_deadline(*, signal, actor) -> None:
-    signal.response_delivered_on = today()
+def start_effect_deadline(*, signal, actor, at) -> None:
+    signal.response_delivered_on = _day(at)
     deadline_start(
         signal=signal,
         kind=DeadlineKind.EFFECT_INQUIRY,
@@ -39,23 +50,25 @@ def start_effect_deadline(*, signal, actor) -> None:
     )
 
 
-def meet_effect_deadline(*, signal, actor) -> None:
-    deadline_close_open(signal=signal, kind=DeadlineKind.EFFECT_INQUIRY, met=True, actor=actor)
+def meet_effect_deadline(*, signal, actor, at) -> None:
+    deadline_close_open(
+        signal=signal, kind=DeadlineKind.EFFECT_INQUIRY, met=True, actor=actor, on=_day(at)
+    )
 
 
-def start_effect_answer_deadline(*, signal, actor) -> None:
+def start_effect_answer_deadline(*, signal, actor, at) -> None:
     deadline_start(
         signal=signal,
         kind=DeadlineKind.EFFECT_ANSWER,
-        due_date=add_months(today(), settings.EFFECT_ANSWER_PERIOD_MONTHS),
+        due_date=add_months(_day(at), settings.EFFECT_ANSWER_PERIOD_MONTHS),
         actor=actor,
     )
 
 
-def stop_clock(*, signal, actor) -> None:
+def stop_clock(*, signal, actor, at) -> None:
     if signal.state == "closed":
-        signal.closed_on = today()
-        deadline_close_open(signal=signal, kind=None, met=True, actor=actor)
+        signal.closed_on = _day(at)
+        deadline_close_open(signal=signal, kind=None, met=True, actor=actor, on=_day(at))
     else:
         deadline_close_open(
             signal=signal,
@@ -64,10 +77,11 @@ def stop_clock(*, signal, actor) -> None:
             actor=actor,
             reason=_("Klok gestopt: signaal %(state)s")
             % {"state": signal.get_state_display().lower()},
+            on=_day(at),
         )
 
 
-def reset_approvals(*, signal, actor) -> None:
+def reset_approvals(*, signal, actor, at) -> None:
     from .participants import submitter_approvals_reset
 
     submitter_approvals_reset(signal=signal, actor=actor)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,14 +22,28 @@ def signal_transition(
     reason: str = "",
     expected_state: str | None = None,
     system: bool = False,
+    at: dt.datetime | None = None,
 ) -> Signal:
     """Move a signal along the transition table; the only way to change its state.
 
     Locks the row, checks role, reason and guards, writes StateChange + AuditEvent, runs the
-    deadline effects, all in one transaction; notifications go out after commit.
+    effects, all in one transaction; notifications go out after commit.
     `expected_state` guards against acting on a stale page (two people pressing at once).
+
+    Historical mode (`at` given, for the importer): the transition happened at `at`, a
+    timezone-aware moment not in the future (else ValueError: the importer validates its
+    input first, so this is a programming error). The caller has checked that it may import, so
+    no role is checked, and guards are not checked either (history is a fact, not a
+    request). The edge must still be in the table. A reason is stored when given but not
+    required: old records often lack one. Effects run with `at` (deadlines count from its
+    date), the StateChange and `state_changed_at` carry `at`; the AuditEvent is written now,
+    with `"historical": true` and `at` in its data. Nothing is published, so no
+    notification or mail goes out.
     """
     reason = (reason or "").strip()
+    historical = at is not None
+    if historical and (timezone.is_naive(at) or at > timezone.now()):
+        raise ValueError("a historical transition needs an aware moment that is not in the future")
     with transaction.atomic():
         try:
             locked = Signal.objects.select_for_update().get(pk=signal.pk)
@@ -50,40 +66,44 @@ def signal_transition(
                     "target": workflow.State(to).label if to in workflow.State.values else to,
                 }
             )
-        roles = {workflow.SYSTEM} if system else roles_on_signal(actor, locked)
-        if not roles & transition.roles:
-            raise NotAllowed(_("U mag deze stap in de procedure niet zetten."))
-        if transition.requires_reason and not reason:
-            raise ValidationFailed(_("Geef een reden op voor deze stap."), field="reason")
-        problems = workflow.failing_guards(transition, locked)
-        if problems:
-            raise TransitionRefused(" ".join(problems))
+        if not historical:
+            roles = {workflow.SYSTEM} if system else roles_on_signal(actor, locked)
+            if not roles & transition.roles:
+                raise NotAllowed(_("U mag deze stap in de procedure niet zetten."))
+            if transition.requires_reason and not reason:
+                raise ValidationFailed(_("Geef een reden op voor deze stap."), field="reason")
+            problems = workflow.failing_guards(transition, locked)
+            if problems:
+                raise TransitionRefused(" ".join(problems))
+        acting = None if system else actor
+        moment = at if historical else timezone.now()
         locked.state = transition.target
-        locked.state_changed_at = timezone.now()
+        locked.state_changed_at = moment
         for name in transition.effects:
-            EFFECTS[name](signal=locked, actor=None if system else actor)
+            EFFECTS[name](signal=locked, actor=acting, at=moment)
         locked.version += 1
         locked.save()
-        StateChange.objects.create(
+        change = StateChange.objects.create(
             signal=locked,
             from_state=source,
             to_state=transition.target,
-            actor=None if system else actor,
+            actor=acting,
             reason=reason,
         )
-        audit_event_record(
-            event_type="signal.transitioned",
-            actor=None if system else actor,
-            signal=locked,
-            data={"from": source, "to": transition.target, "reason": reason},
-        )
-        publish_on_commit(
-            "signal.transitioned",
-            signal_id=locked.pk,
-            source=source,
-            target=str(transition.target),
-            actor_id=None if system else getattr(actor, "pk", None),
-            reason=reason,
-        )
+        data = {"from": source, "to": transition.target, "reason": reason}
+        if historical:
+            # created_at is auto_now_add: set the historical moment after the insert.
+            StateChange.objects.filter(pk=change.pk).update(created_at=at)
+            data |= {"historical": True, "at": at.isoformat()}
+        audit_event_record(event_type="signal.transitioned", actor=acting, signal=locked, data=data)
+        if not historical:
+            publish_on_commit(
+                "signal.transitioned",
+                signal_id=locked.pk,
+                source=source,
+                target=str(transition.target),
+                actor_id=getattr(acting, "pk", None),
+                reason=reason,
+            )
     signal.refresh_from_db()
     return locked

@@ -7,9 +7,9 @@ from openpyxl import Workbook
 
 from signaalloket.audit.models import AuditEvent
 from signaalloket.core.errors import NotAllowed, ValidationFailed
+from signaalloket.imports.models import ImportJob
+from signaalloket.imports.services import import_job_create, import_job_process_next
 from signaalloket.organisations.models import Organisation
-from signaalloket.reports.importer import import_job_create, import_job_process_next
-from signaalloket.reports.models import ImportJob
 from signaalloket.signals.models import Signal, StateChange, Theme
 from signaalloket.web.timeline import timeline_for
 
@@ -110,7 +110,7 @@ def test_only_desk_managers_import(client, desk_user):
     with pytest.raises(NotAllowed):
         import_job_create(actor=desk_user, filename="x.csv", content=csv_bytes())
     client.force_login(desk_user)
-    assert client.get(reverse("reports:import_upload")).status_code == 403
+    assert client.get(reverse("imports:import_upload")).status_code == 403
 
 
 @pytest.mark.django_db
@@ -123,19 +123,19 @@ def test_import_pages_flow(client, desk_manager, riec):
             "2021;Fout;;Niemand;;;;;",
         ),
     )
-    response = client.post(reverse("reports:import_upload"), {"file": upload})
+    response = client.post(reverse("imports:import_upload"), {"file": upload})
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/import/{job.pk}/")
     page = client.get(response["Location"]).content.decode()
     assert "Proefrun: 1 signaal kan worden aangemaakt." in page
     assert "Onbekende indienende organisatie" in page
-    step = reverse("reports:import_job_step", args=[job.pk])
+    step = reverse("imports:import_job_step", args=[job.pk])
     partial = client.post(step, HTTP_HX_REQUEST="true")
     assert b"<html" not in partial.content and b"Klaar: 1 signaal aangemaakt." in partial.content
     assert Signal.objects.filter(title="Signaal via pagina", state="closed").exists()
     # a bad upload gives a message, not an error page
     response = client.post(
-        reverse("reports:import_upload"), {"file": SimpleUploadedFile("x.txt", b"abc")}
+        reverse("imports:import_upload"), {"file": SimpleUploadedFile("x.txt", b"abc")}
     )
     assert response.status_code == 200 and "CSV- of XLSX" in response.content.decode()
 
@@ -146,7 +146,7 @@ def test_large_file_is_processed_in_chunks_with_progress(client, desk_manager, r
     job = import_job_create(actor=desk_manager, filename="groot.csv", content=csv_bytes(*rows))
     assert job.total == 60
     client.force_login(desk_manager)
-    step = reverse("reports:import_job_step", args=[job.pk])
+    step = reverse("imports:import_job_step", args=[job.pk])
     first = client.post(step, HTTP_HX_REQUEST="true").content.decode()
     # after one chunk: a progress bar, and htmx asks for the next chunk by itself
     assert '<progress id="import-bar" max="60" value="25">' in first

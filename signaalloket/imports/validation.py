@@ -1,40 +1,24 @@
-"""Import of historical signals from CSV or XLSX.
-
-1. `import_job_create` reads the file, validates every row and stores the result (dry run):
-   what would be created, which rows are rejected and why. Nothing is created yet.
-2. `import_job_process_next` creates the next chunk of valid rows, through the signal
-   services; the page polls it (htmx) or the user presses "verwerk" (no JS) until done.
-
-Columns (first row, case-insensitive): jaar, titel, samenvatting, herkomst, indieners
-(organisation names separated by ';', the first is the lead submitter), ministeries (codes or
-names, ';'), status (Dutch label or code; default Afgesloten), rubricering, thema's,
-aangeboden op, reactie ontvangen op, reactie aangeboden op, afgesloten op.
-"""
+"""Reading and checking an import file: the dry run's work. Writes nothing."""
 
 import csv
 import datetime as dt
 import io
+import itertools
 import re
+import zipfile
 
-from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from signaalloket.accounts.context import access_for
-from signaalloket.audit.services import audit_event_record
-from signaalloket.core.errors import DomainError, NotAllowed, ValidationFailed
+from signaalloket.core.errors import ValidationFailed
 from signaalloket.organisations.models import Ministry, Office, OfficeKind, Organisation
-from signaalloket.signals.models import Confidentiality, Signal, StateChange, Theme
-from signaalloket.signals.services import signal_create
-from signaalloket.signals.services.participants import addressee_add, submitter_add
-from signaalloket.signals.states import MAIN_PATH, OFFICIAL_VISIBLE_STATES, State
+from signaalloket.signals.models import Confidentiality, Signal, Theme
+from signaalloket.signals.states import OFFICIAL_VISIBLE_STATES, State
 
-from .models import ImportJob, ImportStatus
+from .history import dated_fields
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
-CHUNK_SIZE = 25
 COLUMNS = {
     "jaar": "year",
     "titel": "title",
@@ -60,19 +44,9 @@ DATE_LABELS = {
 }
 
 
-def _require_manager(actor) -> None:
-    if not access_for(actor).is_desk_manager:
-        raise NotAllowed(_("Alleen een loketmanager importeert historische signalen."))
-
-
-# Reading ------------------------------------------------------------------------------------
-
-
-def _read_rows(filename: str, content: bytes) -> list[list]:
+def read_rows(filename: str, content: bytes) -> list[list]:
     if filename.lower().endswith(".xlsx"):
-        import zipfile
-
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # a third-party library, loaded when needed
 
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
@@ -96,7 +70,7 @@ def _read_rows(filename: str, content: bytes) -> list[list]:
     raise ValidationFailed(_("Kies een CSV- of XLSX-bestand."), field="file")
 
 
-def _cell(value) -> str:
+def cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -121,7 +95,7 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;\n]", value) if part.strip()]
 
 
-class _Lookups:
+class Lookups:
     """Reference data loaded once per file (fixed queries, whatever the number of rows)."""
 
     def __init__(self):
@@ -150,7 +124,37 @@ class _Lookups:
         }
 
 
-def _validate(raw: dict, lookups: _Lookups, seen: set) -> tuple[dict, list[str]]:
+def _date_problems(data: dict) -> list[str]:
+    """The dates must fit the history the import writes: past, in the order of the
+    procedure, and only for steps the signal went through."""
+    problems = []
+    given = [name for name in DATE_FIELDS if data.get(name)]
+    for name in given:
+        if data[name] > timezone.localdate().isoformat():
+            problems.append(
+                _("Datum '%(label)s' ligt in de toekomst.") % {"label": DATE_LABELS[name]}
+            )
+    for earlier, later in itertools.pairwise(given):
+        if data[later] >= data[earlier]:
+            continue
+        if (earlier, later) == ("offered_on", "response_received_on"):
+            problems.append(_("De reactie kan niet vóór het aanbieden zijn ontvangen."))
+        else:
+            problems.append(
+                _("Datum '%(later)s' ligt vóór '%(earlier)s'.")
+                % {"later": DATE_LABELS[later], "earlier": DATE_LABELS[earlier]}
+            )
+    if data.get("state"):
+        beyond = [name for name in given if name not in dated_fields(data["state"])]
+        for name in beyond:
+            problems.append(
+                _("Datum '%(label)s' past niet bij de status '%(state)s'.")
+                % {"label": DATE_LABELS[name], "state": State(data["state"]).label}
+            )
+    return problems
+
+
+def validate(raw: dict, lookups: Lookups, seen: set) -> tuple[dict, list[str]]:
     errors: list[str] = []
     data: dict = {}
     year_text = raw.get("year", "")
@@ -230,9 +234,7 @@ def _validate(raw: dict, lookups: _Lookups, seen: set) -> tuple[dict, list[str]]
                 % {"label": DATE_LABELS[name], "value": value}
             )
             data[name] = None
-    offered, received = data.get("offered_on"), data.get("response_received_on")
-    if offered and received and received < offered:
-        errors.append(_("De reactie kan niet vóór het aanbieden zijn ontvangen."))
+    errors.extend(_date_problems(data))
     if "year" in data and title:
         key = (data["year"], title.lower())
         if key in lookups.existing:
@@ -241,139 +243,3 @@ def _validate(raw: dict, lookups: _Lookups, seen: set) -> tuple[dict, list[str]]
             errors.append(_("Deze titel staat in dit jaar al eerder in het bestand."))
         seen.add(key)
     return data, errors
-
-
-def import_job_create(*, actor, filename: str, content: bytes) -> ImportJob:
-    """Read and validate a file (dry run). Creates nothing but the ImportJob record."""
-    _require_manager(actor)
-    if len(content) > MAX_BYTES:
-        raise ValidationFailed(_("Het bestand is te groot (maximaal 5 MB)."), field="file")
-    rows = _read_rows(filename, content)
-    if not rows:
-        raise ValidationFailed(_("Het bestand is leeg."), field="file")
-    header = [_cell(value).lower() for value in rows[0]]
-    mapping = {index: COLUMNS[name] for index, name in enumerate(header) if name in COLUMNS}
-    missing = {"jaar", "titel", "indieners"} - set(header)
-    if missing:
-        raise ValidationFailed(
-            _("Verplichte kolommen ontbreken: %(columns)s.")
-            % {"columns": ", ".join(sorted(missing))},
-            field="file",
-        )
-    body = [row for row in rows[1:] if any(_cell(v) for v in row)]
-    if len(body) > MAX_ROWS:
-        raise ValidationFailed(_("Te veel rijen (maximaal %(n)s).") % {"n": MAX_ROWS}, field="file")
-    lookups = _Lookups()
-    valid, rejected, seen = [], [], set()
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(_cell(v) for v in row):
-            continue
-        raw = {field: _cell(row[i]) if i < len(row) else "" for i, field in mapping.items()}
-        data, errors = _validate(raw, lookups, seen)
-        if errors:
-            rejected.append({"row": number, "title": raw.get("title", ""), "errors": errors})
-        else:
-            valid.append({"row": number, "data": data})
-    with transaction.atomic():
-        job = ImportJob.objects.create(
-            filename=filename[:255], created_by=actor, rows=valid, rejected=rejected
-        )
-        audit_event_record(
-            event_type="import.validated",
-            actor=actor,
-            data={
-                "job": job.pk,
-                "file": job.filename,
-                "valid": len(valid),
-                "rejected": len(rejected),
-            },
-        )
-    return job
-
-
-# Creating -----------------------------------------------------------------------------------
-
-
-def signal_import_row(*, actor, data: dict, source: str) -> Signal:
-    """Create one historical signal through the signal services and put it in its state."""
-    _require_manager(actor)
-    organisations = Organisation.objects.in_bulk(data["organisations"])
-    offices = Office.objects.in_bulk(data["offices"])
-    with transaction.atomic():
-        signal = signal_create(
-            actor=actor,
-            title=data["title"],
-            summary=data["summary"],
-            origin=data["origin"],
-            lead_organisation=organisations[data["organisations"][0]],
-            confidentiality=data["confidentiality"],
-            themes=Theme.objects.filter(pk__in=data["themes"]),
-            year=data["year"],
-        )
-        for pk in data["organisations"][1:]:
-            submitter_add(signal=signal, actor=actor, organisation=organisations[pk])
-        for index, pk in enumerate(data["offices"]):
-            addressee_add(
-                signal=signal, actor=actor, office=offices[pk], is_coordinating=index == 0
-            )
-        state = data["state"]
-        now = timezone.now()
-        changes = {name: data.get(name) for name in DATE_FIELDS}
-        reached = state in OFFICIAL_VISIBLE_STATES
-        Signal.objects.filter(pk=signal.pk).update(
-            state=state,
-            state_changed_at=now,
-            fact_check_started_at=now if reached else None,
-            advice="suitable" if state in MAIN_PATH[1:] else "",
-            version=F("version") + 1,
-            **changes,
-        )
-        if state != State.INTAKE:
-            StateChange.objects.create(
-                signal=signal,
-                from_state=State.INTAKE,
-                to_state=state,
-                actor=actor,
-                reason=f"Import: {source}",
-            )
-        audit_event_record(
-            event_type="signal.imported",
-            actor=actor,
-            signal=signal,
-            data={"source": source, "state": state, **changes},
-        )
-    signal.refresh_from_db()
-    return signal
-
-
-def import_job_process_next(*, job: ImportJob, actor, chunk_size: int = CHUNK_SIZE) -> ImportJob:
-    """Create the next chunk of rows. Safe to call twice at once: the job row is locked."""
-    _require_manager(actor)
-    with transaction.atomic():
-        locked = ImportJob.objects.select_for_update().get(pk=job.pk)
-        if locked.status == ImportStatus.DONE:
-            return locked
-        start = locked.processed
-        batch = locked.rows[start : start + chunk_size]
-        created, failed = list(locked.created_signal_ids), list(locked.failed)
-        for item in batch:
-            source = f"{locked.filename}, rij {item['row']}"
-            try:
-                with transaction.atomic():
-                    signal = signal_import_row(actor=actor, data=item["data"], source=source)
-                created.append(signal.pk)
-            except DomainError as exc:
-                failed.append({"row": item["row"], "errors": [exc.message]})
-        processed = start + len(batch)
-        status = ImportStatus.DONE if processed >= len(locked.rows) else ImportStatus.RUNNING
-        ImportJob.objects.filter(pk=locked.pk).update(
-            processed=processed, created_signal_ids=created, failed=failed, status=status
-        )
-        if status == ImportStatus.DONE:
-            audit_event_record(
-                event_type="import.done",
-                actor=actor,
-                data={"job": locked.pk, "created": len(created), "failed": len(failed)},
-            )
-    locked.refresh_from_db()
-    return locked
