@@ -8,6 +8,12 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Termijnen")
 
     def ready(self) -> None:
+        from signaalloket.core.procedure_hooks import register_effect
+
+        from .effects import EFFECTS
+
+        for name, effect in EFFECTS.items():
+            register_effect(name, effect)
         from signaalloket.web.panels import SignalPanel, register_panel
 
         from .panels import deadlines_panel_context

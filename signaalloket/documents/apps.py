@@ -7,7 +7,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from signaalloket.core.jobs import register_job
-        from signaalloket.signals import guards
+        from signaalloket.core.procedure_hooks import register_guard
         from signaalloket.web.panels import SignalPanel, register_panel
 
         from . import permissions  # noqa: F401  (registers the rules)
@@ -15,7 +15,7 @@ class DocumentsConfig(AppConfig):
         from .panels import documents_panel_context
         from .services import response_document_exists
 
-        guards.register("response_document_exists", response_document_exists)
+        register_guard("response_document_exists", response_document_exists)
         register_job("document_orphan_files", sweep_orphan_files)
         register_panel(
             SignalPanel(

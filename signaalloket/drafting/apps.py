@@ -7,14 +7,14 @@ class DraftingConfig(AppConfig):
     verbose_name = "Opstellen"
 
     def ready(self) -> None:
-        from signaalloket.signals import guards
+        from signaalloket.core.procedure_hooks import register_guard
         from signaalloket.web.panels import SignalPanel, register_panel
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .panels import draft_panel_context
         from .selectors import draft_ready_for_fact_check
 
-        guards.register("draft_ready_for_fact_check", draft_ready_for_fact_check)
+        register_guard("draft_ready_for_fact_check", draft_ready_for_fact_check)
         register_panel(
             SignalPanel(
                 key="draft",

@@ -9,14 +9,14 @@ class ProcedureConfig(AppConfig):
     def ready(self) -> None:
         from signaalloket.core.events import subscribe
         from signaalloket.core.jobs import register_job
-        from signaalloket.signals import guards
+        from signaalloket.core.procedure_hooks import register_guard
         from signaalloket.web.panels import SignalPanel, register_panel
 
         from . import jobs, panels
         from .selectors import effect_answer_exists
         from .services import on_signal_offered
 
-        guards.register("effect_answer_exists", effect_answer_exists)
+        register_guard("effect_answer_exists", effect_answer_exists)
         subscribe("signal.transitioned", on_signal_offered)
         register_job("effect_inquiries", jobs.start_due_effect_inquiries)
         register_job("effect_reminders", jobs.send_effect_reminders)

@@ -7,6 +7,19 @@ class SignalsConfig(AppConfig):
     verbose_name = "Bestuurlijke signalen"
 
     def ready(self) -> None:
+        from django.core import checks
+
+        from signaalloket.core.procedure_hooks import register_effect, register_guard
+
+        from . import hooks
+        from .checks import check_workflow_hooks
+
+        for name, guard in hooks.GUARDS.items():
+            register_guard(name, guard)
+        for name, effect in hooks.EFFECTS.items():
+            register_effect(name, effect)
+        checks.register(check_workflow_hooks)
+
         from signaalloket.web.panels import SignalPanel, register_panel
 
         from .panels import basics_panel_context

@@ -1,18 +1,18 @@
 """The procedure as data: states and the transition table.
 
-Each transition names who may take it, what it requires (guards) and what it does to the
-deadlines (effects). `signal_transition` in services/transitions.py is the only code that
+Each transition names who may take it, what it requires (guards) and what else it does
+(effects); guards and effects are named here and registered by the app that owns the data. `signal_transition` in services/transitions.py is the only code that
 changes a signal's state, and it does so only along this table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.roles import Role
+from signaalloket.core import procedure_hooks
 
 from .states import FINAL_STATES, State
 
@@ -26,7 +26,7 @@ CLOCK_STOPPED_STATES = FINAL_STATES
 
 @dataclass(frozen=True)
 class Guard:
-    check: Callable  # (signal) -> bool
+    name: str  # the check registered under this name in core.procedure_hooks
     message: str  # shown to the user when the check fails
 
 
@@ -38,64 +38,30 @@ class Transition:
     label: str
     guards: tuple[Guard, ...] = ()
     requires_reason: bool = False
-    effects: tuple[str, ...] = field(default=())  # names in services/effects.py
+    effects: tuple[str, ...] = field(default=())  # names registered in core.procedure_hooks
 
 
-# Guards (pure functions of the signal's data) ---------------------------------------------
-
-
-def _has_addressee(signal) -> bool:
-    return signal.addressees.exists()
-
-
-def _has_submitter(signal) -> bool:
-    return signal.submitters.exists()
-
-
-def _advice_suitable(signal) -> bool:
-    return signal.advice == "suitable"
-
-
-def _all_submitters_approved(signal) -> bool:
-    submitters = list(signal.submitters.all())
-    return bool(submitters) and all(s.approved_at for s in submitters)
-
-
-def _has_response_document(signal) -> bool:
-    from signaalloket.signals.guards import response_document_exists
-
-    return response_document_exists(signal)
-
-
-def _effect_answer_recorded(signal) -> bool:
-    from signaalloket.signals.guards import effect_answer_exists
-
-    return effect_answer_exists(signal)
-
-
-def _draft_ready(signal) -> bool:
-    from signaalloket.signals.guards import draft_ready_for_fact_check
-
-    return draft_ready_for_fact_check(signal)
-
+# Guards: the owning app registers the check under the name (signals/hooks.py,
+# documents, drafting, procedure). -------------------------------------------------------
 
 HAS_ADDRESSEE = Guard(
-    _has_addressee, _("Voeg eerst ten minste één geadresseerde bewindspersoon toe.")
+    "has_addressee", _("Voeg eerst ten minste één geadresseerde bewindspersoon toe.")
 )
-HAS_SUBMITTER = Guard(_has_submitter, _("Voeg eerst ten minste één indienende organisatie toe."))
+HAS_SUBMITTER = Guard("has_submitter", _("Voeg eerst ten minste één indienende organisatie toe."))
 ADVICE_SUITABLE = Guard(
-    _advice_suitable, _("Het loket moet eerst adviseren dat een bestuurlijk signaal geschikt is.")
+    "advice_suitable",
+    _("Het loket moet eerst adviseren dat een bestuurlijk signaal geschikt is."),
 )
 ALL_APPROVED = Guard(
-    _all_submitters_approved,
+    "all_submitters_approved",
     _("Nog niet alle indienende organisaties hebben definitief ingestemd."),
 )
 RESPONSE_DOCUMENT = Guard(
-    _has_response_document, _("Registreer eerst de gezamenlijke reactie als document.")
+    "response_document_exists", _("Registreer eerst de gezamenlijke reactie als document.")
 )
-EFFECT_ANSWER = Guard(_effect_answer_recorded, _("Het antwoord op de effectmeting ontbreekt nog."))
+EFFECT_ANSWER = Guard("effect_answer_exists", _("Het antwoord op de effectmeting ontbreekt nog."))
 DRAFT_READY = Guard(
-    _draft_ready,
+    "draft_ready_for_fact_check",
     _(
         "De concepttekst is nog niet klaar: verplichte onderdelen of de persoonsgegevenscheck ontbreken."
     ),
@@ -208,7 +174,7 @@ def outgoing(source: str) -> list[Transition]:
 
 
 def failing_guards(transition: Transition, signal) -> list[str]:
-    return [str(g.message) for g in transition.guards if not g.check(signal)]
+    return [str(g.message) for g in transition.guards if not procedure_hooks.guard(g.name)(signal)]
 
 
 def _who(roles: frozenset[str]) -> str:
@@ -238,7 +204,7 @@ def mermaid() -> str:
         for t in TRANSITIONS:
             label = _who(t.roles)
             if t.guards:
-                label += " [" + ", ".join(g.check.__name__.lstrip("_") for g in t.guards) + "]"
+                label += " [" + ", ".join(g.name for g in t.guards) + "]"
             if t.requires_reason:
                 label += " (reason)"
             lines.append(f"    {t.source.value} --> {t.target.value}: {label}")

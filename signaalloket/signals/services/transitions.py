@@ -5,13 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
+from signaalloket.core import procedure_hooks
 from signaalloket.core.errors import NotAllowed, NotFound, TransitionRefused, ValidationFailed
 from signaalloket.core.events import publish_on_commit
 
 from .. import workflow
 from ..models import Signal, StateChange
 from ..permissions import roles_on_signal
-from .effects import EFFECTS
 
 
 def signal_transition(
@@ -80,7 +80,7 @@ def signal_transition(
         locked.state = transition.target
         locked.state_changed_at = moment
         for name in transition.effects:
-            EFFECTS[name](signal=locked, actor=acting, at=moment)
+            procedure_hooks.effect(name)(signal=locked, actor=acting, at=moment)
         locked.version += 1
         locked.save()
         change = StateChange.objects.create(
