@@ -374,7 +374,6 @@ def _advance(signal: Signal, next_state: str, desk: User, now: dt.datetime) -> S
         effect_answer_submit,
         response_deliver,
         response_register,
-        signal_offer,
     )
     from signaalloket.signals.services import signal_transition
 
@@ -410,7 +409,7 @@ def _advance(signal: Signal, next_state: str, desk: User, now: dt.datetime) -> S
                 ),
                 note="Getekende brief ontvangen",
             )
-        return signal_offer(signal=signal, actor=desk)
+        return signal_transition(signal=signal, actor=desk, to=State.OFFERED)
     if next_state == State.RESPONSE_RECEIVED:
         return response_register(
             signal=signal,

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 _guards: dict[str, Callable] = {}
 _effects: dict[str, Callable] = {}
+_live_only: set[str] = set()
 
 
 def _register(registry: dict, kind: str, name: str, func: Callable) -> None:
@@ -27,8 +28,12 @@ def register_guard(name: str, check: Callable) -> None:
     _register(_guards, "guard", name, check)
 
 
-def register_effect(name: str, effect: Callable) -> None:
+def register_effect(name: str, effect: Callable, *, historical: bool = True) -> None:
+    """`historical=False`: skipped when an imported step is replayed (e.g. a letter that
+    would be a new document, not part of the history)."""
     _register(_effects, "effect", name, effect)
+    if not historical:
+        _live_only.add(name)
 
 
 def guard(name: str) -> Callable:
@@ -37,6 +42,10 @@ def guard(name: str) -> Callable:
 
 def effect(name: str) -> Callable:
     return _effects[name]
+
+
+def runs_in_history(name: str) -> bool:
+    return name not in _live_only
 
 
 def registered_guards() -> frozenset[str]:

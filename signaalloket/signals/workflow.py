@@ -75,12 +75,14 @@ def T(source, target, roles, label, *, guards=(), reason=False, effects=()) -> T
 
 
 S = State
+# A signal that stops before the end: deadlines waived, planned meetings cancelled.
+STOPPED = ("stop_clock", "cancel_planned_meetings")
 PRE_OFFER = (S.INTAKE, S.DRAFTING, S.FACT_CHECK, S.DECISION)
 
 TRANSITIONS: tuple[Transition, ...] = (
     T(S.INTAKE, S.DRAFTING, DESK, _("Start opstellen"), guards=(ADVICE_SUITABLE, HAS_SUBMITTER)),
-    T(S.INTAKE, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=("stop_clock",)),
-    T(S.DRAFTING, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=("stop_clock",)),
+    T(S.INTAKE, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=STOPPED),
+    T(S.DRAFTING, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=STOPPED),
     T(
         S.DRAFTING,
         S.FACT_CHECK,
@@ -112,7 +114,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         DESK,
         _("Aanbieden aan bewindspersonen"),
         guards=(HAS_ADDRESSEE, ALL_APPROVED),
-        effects=("start_response_deadline",),
+        # The letter first: it renders a PDF, before any audit write takes the chain's lock.
+        effects=("store_offering_letters", "start_response_deadline"),
     ),
     T(
         S.OFFERED,
@@ -152,7 +155,7 @@ TRANSITIONS: tuple[Transition, ...] = (
             DESK | SUBMITTERS,
             _("Intrekken"),
             reason=True,
-            effects=("stop_clock",),
+            effects=STOPPED,
         )
         for source in PRE_OFFER
     ),
