@@ -49,3 +49,18 @@ def test_every_registered_hook_is_used_by_the_table():
 def test_a_second_registration_under_the_same_name_is_refused():
     with pytest.raises(ImproperlyConfigured):
         procedure_hooks.register_effect("stop_clock", lambda **kw: None)
+
+
+def test_notifications_named_by_the_table_are_checked():
+    from signaalloket.notifications.checks import check_transition_notifications
+
+    assert check_transition_notifications() == []
+    bad = workflow.T(
+        State.INTAKE,
+        State.DRAFTING,
+        workflow.DESK,
+        "x",
+        notify=workflow.Notify("no_kind", "x", ("nobody",), link="nowhere"),
+    )
+    errors = check_transition_notifications(transitions=(bad,))
+    assert [e.id for e in errors] == ["notifications.E001"] * 3
