@@ -11,7 +11,7 @@ from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import NotAllowed, ValidationFailed
 from signaalloket.core.events import publish_on_commit
-from signaalloket.documents.models import DocumentKind
+from signaalloket.documents.models import Document, DocumentKind
 from signaalloket.documents.services import document_upload
 from signaalloket.signals.models import ApprovalKind, Signal, Submitter
 from signaalloket.signals.permissions import is_desk, roles_on_signal
@@ -19,6 +19,7 @@ from signaalloket.signals.services import signal_transition
 from signaalloket.signals.services.participants import submitter_approve
 from signaalloket.signals.states import State
 
+from . import letters
 from .models import EffectAnswer, EffectOutcome
 
 
@@ -69,10 +70,6 @@ def offering_letters_store(*, signal: Signal, actor) -> bool:
     Both files are rendered before the first upload: an upload writes to the audit chain,
     whose lock is then held until commit.
     """
-    from signaalloket.documents.models import Document
-
-    from .letters import offering_letter_docx, offering_letter_pdf
-
     already = Document.objects.filter(
         signal=signal,
         kind=DocumentKind.OFFERING_LETTER,
@@ -82,9 +79,9 @@ def offering_letters_store(*, signal: Signal, actor) -> bool:
     if already:
         return False
     rendered = (
-        (offering_letter_pdf(signal), "pdf", "application/pdf"),
+        (letters.offering_letter_pdf(signal), "pdf", "application/pdf"),
         (
-            offering_letter_docx(signal),
+            letters.offering_letter_docx(signal),
             "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
