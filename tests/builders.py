@@ -65,15 +65,9 @@ def build_signal(
 
 
 def _register_response(signal, desk):
-    from signaalloket.signals import guards
+    from tests.builders_hooks import register_response
 
-    hook = guards._checks.get("response_document_exists")
-    if hook is None:  # before the documents feature: the response date stands in for the document
-        Signal.objects.filter(pk=signal.pk).update(response_received_on="2026-01-01")
-    else:
-        from tests.builders_hooks import register_response
-
-        register_response(signal, desk)
+    register_response(signal, desk)
 
 
 def _record_effect(signal, desk):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from signaalloket.signals import guards
+from signaalloket.core import procedure_hooks
 from tests.factories import (
     MinistryFactory,
     OfficeFactory,
@@ -23,11 +23,12 @@ def open_guards(monkeypatch):
     the next; the builders' document/effect helpers become no-ops.
     """
     checks = {
+        **procedure_hooks._guards,
         "response_document_exists": lambda s: True,
         "effect_answer_exists": lambda s: True,
         "draft_ready_for_fact_check": lambda s: True,
     }
-    monkeypatch.setattr(guards, "_checks", checks)
+    monkeypatch.setattr(procedure_hooks, "_guards", checks)
     monkeypatch.setattr("tests.builders_hooks.register_response", lambda signal, desk: None)
     monkeypatch.setattr("tests.builders_hooks.record_effect", lambda signal, desk: None)
     return checks

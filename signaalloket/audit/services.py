@@ -57,7 +57,12 @@ def audit_event_record(
     organisation=None,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append an event to the chain. Runs inside the caller's transaction."""
+    """Append an event to the chain. Runs inside the caller's transaction.
+
+    Takes the chain head's row lock, which stays held until the outermost transaction
+    commits and so serialises every writer. Do slow work (rendering a PDF, reading a file)
+    before the first append, and give each item of a batch its own transaction.
+    """
     with transaction.atomic():
         AuditHead.objects.get_or_create(id=1)
         # UPDATE first: it takes the row lock on PostgreSQL and the write lock on SQLite.

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from signaalloket.core.panels import SignalPanel, register_panel
+from signaalloket.core.procedure_hooks import register_effect
+
 
 class DeadlinesConfig(AppConfig):
     name = "signaalloket.deadlines"
@@ -8,7 +11,10 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Termijnen")
 
     def ready(self) -> None:
-        from signaalloket.core.panels import SignalPanel, register_panel
+        from .effects import EFFECTS
+
+        for name, effect in EFFECTS.items():
+            register_effect(name, effect)
 
         from .panels import deadlines_panel_context
 

@@ -22,7 +22,6 @@ from signaalloket.procedure.services import (
     effect_answer_submit,
     response_deliver,
     response_register,
-    signal_offer,
 )
 from signaalloket.signals.models import Signal, Submitter, Theme
 from signaalloket.signals.services import signal_create, signal_transition, signal_update
@@ -199,7 +198,7 @@ def _advance(signal: Signal, next_state: str, desk: User, now: dt.datetime) -> S
                 ),
                 note="Getekende brief ontvangen",
             )
-        return signal_offer(signal=signal, actor=desk)
+        return signal_transition(signal=signal, actor=desk, to=State.OFFERED)
     if next_state == State.RESPONSE_RECEIVED:
         return response_register(
             signal=signal,

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+from signaalloket.core.panels import SignalPanel, register_panel
+from signaalloket.core.procedure_hooks import register_guard
+
 
 class DraftingConfig(AppConfig):
     name = "signaalloket.drafting"
@@ -7,14 +10,11 @@ class DraftingConfig(AppConfig):
     verbose_name = "Opstellen"
 
     def ready(self) -> None:
-        from signaalloket.core.panels import SignalPanel, register_panel
-        from signaalloket.signals import guards
-
         from . import permissions  # noqa: F401  (registers the rules)
         from .panels import draft_panel_context
         from .selectors import draft_ready_for_fact_check
 
-        guards.register("draft_ready_for_fact_check", draft_ready_for_fact_check)
+        register_guard("draft_ready_for_fact_check", draft_ready_for_fact_check)
         register_panel(
             SignalPanel(
                 key="draft",

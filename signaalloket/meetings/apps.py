@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+from signaalloket.core.panels import SignalPanel, register_panel
+from signaalloket.core.procedure_hooks import register_effect
+
 
 class MeetingsConfig(AppConfig):
     name = "signaalloket.meetings"
@@ -7,13 +10,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Ambtelijk overleg"
 
     def ready(self) -> None:
-        from signaalloket.core.events import subscribe
-        from signaalloket.core.panels import SignalPanel, register_panel
-
         from .panels import meeting_panel_context
-        from .services import on_signal_transitioned
+        from .services import cancel_planned_meetings
 
-        subscribe("signal.transitioned", on_signal_transitioned)
+        register_effect("cancel_planned_meetings", cancel_planned_meetings)
 
         register_panel(
             SignalPanel(

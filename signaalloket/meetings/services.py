@@ -304,23 +304,18 @@ def meeting_record_outcome(
     return meeting
 
 
-def on_signal_transitioned(*, signal_id, target, actor_id=None, **_ignored) -> None:
-    """A withdrawn signal needs no meeting: planned meetings are cancelled (with a CANCEL .ics)."""
-    if target not in (State.WITHDRAWN, State.NOT_PURSUED):
-        return
-    from django.contrib.auth import get_user_model
-
-    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
+def cancel_planned_meetings(*, signal, actor, at) -> None:
+    """Effect of withdrawing or not pursuing (workflow.py): a signal that stops needs no
+    meeting, so planned meetings are cancelled; the CANCEL .ics goes out after commit."""
     with transaction.atomic():
         planned = list(
-            FactCheckMeeting.objects.select_for_update()
-            .filter(signal_id=signal_id, status=MeetingStatus.PLANNED)
-            .select_related("signal")
+            FactCheckMeeting.objects.select_for_update().filter(
+                signal=signal, status=MeetingStatus.PLANNED
+            )
         )
         for meeting in planned:
-            reason = _("Het signaal is %(state)s.") % {
-                "state": meeting.signal.get_state_display().lower()
-            }
+            # `signal` carries the new state; the row in the database does not yet.
+            reason = _("Het signaal is %(state)s.") % {"state": signal.get_state_display().lower()}
             FactCheckMeeting.objects.filter(pk=meeting.pk).update(
                 status=MeetingStatus.CANCELLED,
                 cancel_reason=reason,
@@ -330,7 +325,7 @@ def on_signal_transitioned(*, signal_id, target, actor_id=None, **_ignored) -> N
             audit_event_record(
                 event_type="meeting.cancelled",
                 actor=actor,
-                signal=meeting.signal,
+                signal=signal,
                 data={"meeting": meeting.pk, "reason": reason},
             )
             transaction.on_commit(

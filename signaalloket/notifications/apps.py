@@ -1,4 +1,8 @@
 from django.apps import AppConfig
+from django.core import checks
+
+from signaalloket.core.events import subscribe
+from signaalloket.core.jobs import register_job
 
 
 class NotificationsConfig(AppConfig):
@@ -7,10 +11,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Berichten"
 
     def ready(self) -> None:
-        from signaalloket.core.events import subscribe
-        from signaalloket.core.jobs import register_job
-
         from . import handlers, jobs
+        from .checks import check_transition_notifications
+
+        checks.register(check_transition_notifications)
 
         subscribe("signal.transitioned", handlers.on_signal_transitioned)
         subscribe("submitter.approved", handlers.on_submitter_approved)

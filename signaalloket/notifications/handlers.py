@@ -1,9 +1,14 @@
-"""Who hears about a state change, and what they are told. Subscribed to "signal.transitioned"."""
+"""Who hears about a state change, and what they are told. Subscribed to "signal.transitioned".
+
+What each transition sends is in the table (signals/workflow.py, Transition.notify); this
+module resolves its recipient groups and link and delivers it.
+"""
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from signaalloket.signals import workflow
 from signaalloket.signals.models import Signal, StateChange
 from signaalloket.signals.states import State
 
@@ -20,73 +25,33 @@ def effect_form_url(signal) -> str:
     return reverse("procedure:effect_answer", args=[signal.pk])
 
 
+def _officials_once_fact_checked(signal) -> list:
+    if signal.fact_check_started_at is None:
+        return []
+    return r.all_officials_of_addressed_ministries(signal)
+
+
+# The recipient groups that Notify.to in signals/workflow.py names.
+RECIPIENTS = {
+    "submitters": r.submitter_recipients,
+    "strategic_reps": r.strategic_rep_recipients,
+    "desk": r.desk_recipients,
+    "officials": r.official_recipients,
+    "all_officials": r.all_officials_of_addressed_ministries,
+    "officials_once_fact_checked": _officials_once_fact_checked,
+}
+LINKS = {"signal": signal_url, "effect_form": effect_form_url}
+
+
 def plan_for_transition(signal, source: str, target: str) -> list[tuple[list, str, str, str]]:
-    """(recipients, kind, text, url) per message for this state change."""
-    ref = signal.reference
-    url = signal_url(signal)
-    plan: list[tuple[list, str, str, str]] = []
-    if target == State.FACT_CHECK:
-        text = _("Signaal %(ref)s is klaar voor ambtelijk overleg.") % {"ref": ref}
-        plan.append(
-            (
-                r.all_officials_of_addressed_ministries(signal) + r.submitter_recipients(signal),
-                K.FACT_CHECK_STARTED,
-                text,
-                url,
-            )
-        )
-    elif target == State.DRAFTING and source in (State.FACT_CHECK, State.DECISION):
-        text = _("Signaal %(ref)s gaat terug naar opstellen: correcties nodig.") % {"ref": ref}
-        plan.append((r.submitter_recipients(signal), K.CORRECTIONS_NEEDED, text, url))
-    elif target == State.DECISION:
-        text = _(
-            "De feiten van signaal %(ref)s zijn bevestigd. "
-            "De strategisch vertegenwoordigers kunnen nu definitief instemmen."
-        ) % {"ref": ref}
-        plan.append(
-            (
-                r.submitter_recipients(signal) + r.strategic_rep_recipients(signal),
-                K.APPROVAL_REQUESTED,
-                text,
-                url,
-            )
-        )
-    elif target == State.OFFERED:
-        text = _(
-            "Signaal %(ref)s is aangeboden aan de bewindspersonen. "
-            "De termijn voor de gezamenlijke reactie loopt."
-        ) % {"ref": ref}
-        plan.append(
-            (r.official_recipients(signal) + r.submitter_recipients(signal), K.OFFERED, text, url)
-        )
-    elif target == State.RESPONSE_RECEIVED:
-        text = _("De gezamenlijke reactie op signaal %(ref)s is geregistreerd.") % {"ref": ref}
-        plan.append((r.official_recipients(signal), K.RESPONSE_RECEIVED, text, url))
-    elif target == State.RESPONSE_DELIVERED:
-        text = _("De reactie van de bewindspersonen op signaal %(ref)s staat voor u klaar.") % {
-            "ref": ref
-        }
-        plan.append((r.submitter_recipients(signal), K.RESPONSE_DELIVERED, text, url))
-    elif target == State.EFFECT_INQUIRY:
-        text = _(
-            "Wat heeft signaal %(ref)s opgeleverd? Vul het korte formulier over het effect in."
-        ) % {"ref": ref}
-        plan.append(
-            (r.submitter_recipients(signal), K.EFFECT_INQUIRY, text, effect_form_url(signal))
-        )
-    elif target == State.CLOSED:
-        text = _("Signaal %(ref)s is afgesloten.") % {"ref": ref}
-        plan.append((r.submitter_recipients(signal), K.CLOSED, text, url))
-    elif target == State.WITHDRAWN:
-        text = _("Signaal %(ref)s is ingetrokken.") % {"ref": ref}
-        people = r.submitter_recipients(signal) + r.desk_recipients(signal)
-        if signal.fact_check_started_at is not None:
-            people += r.all_officials_of_addressed_ministries(signal)
-        plan.append((people, K.WITHDRAWN, text, url))
-    elif target == State.NOT_PURSUED:
-        text = _("Signaal %(ref)s wordt niet doorgezet als bestuurlijk signaal.") % {"ref": ref}
-        plan.append((r.submitter_recipients(signal), K.NOT_PURSUED, text, url))
-    return plan
+    """(recipients, kind, text, url) per message for this state change: the edge's Notify."""
+    transition = workflow.find(source, target)
+    notify = transition.notify if transition else None
+    if notify is None:
+        return []
+    people = [user for group in notify.to for user in RECIPIENTS[group](signal)]
+    text = str(notify.text) % {"ref": signal.reference}
+    return [(people, notify.kind, text, LINKS[notify.link](signal))]
 
 
 def on_signal_transitioned(*, signal_id, source, target, actor_id=None, reason="", **_ignored):

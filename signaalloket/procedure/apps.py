@@ -1,5 +1,9 @@
 from django.apps import AppConfig
 
+from signaalloket.core.jobs import register_job
+from signaalloket.core.panels import SignalPanel, register_panel
+from signaalloket.core.procedure_hooks import register_effect, register_guard
+
 
 class ProcedureConfig(AppConfig):
     name = "signaalloket.procedure"
@@ -7,17 +11,13 @@ class ProcedureConfig(AppConfig):
     verbose_name = "Procedure"
 
     def ready(self) -> None:
-        from signaalloket.core.events import subscribe
-        from signaalloket.core.jobs import register_job
-        from signaalloket.core.panels import SignalPanel, register_panel
-        from signaalloket.signals import guards
-
         from . import jobs, panels
         from .selectors import effect_answer_exists
-        from .services import on_signal_offered
+        from .services import store_offering_letters
 
-        guards.register("effect_answer_exists", effect_answer_exists)
-        subscribe("signal.transitioned", on_signal_offered)
+        register_guard("effect_answer_exists", effect_answer_exists)
+        # An imported offer does not produce a letter today: it is in the old records.
+        register_effect("store_offering_letters", store_offering_letters, historical=False)
         register_job("effect_inquiries", jobs.start_due_effect_inquiries)
         register_job("effect_reminders", jobs.send_effect_reminders)
         register_panel(

@@ -23,34 +23,41 @@ logger = logging.getLogger(__name__)
 
 
 def start_due_effect_inquiries(now: dt.datetime) -> int:
-    """At the effect date the signal moves to effect_inquiry; the transition notifies."""
+    """At the effect date the signal moves to effect_inquiry; the transition notifies.
+
+    One transaction per signal: each transition writes to the audit chain, whose lock is
+    held until commit, so a batch in one transaction would hold it for the whole batch.
+    """
     today = timezone.localdate(now)
+    due = Deadline.objects.filter(
+        kind=DeadlineKind.EFFECT_INQUIRY,
+        status=DeadlineStatus.OPEN,
+        due_date__lte=today,
+        signal__state=State.RESPONSE_DELIVERED,
+    )
     started = 0
-    with transaction.atomic():
-        deadlines = list(
-            Deadline.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(
-                kind=DeadlineKind.EFFECT_INQUIRY,
-                status=DeadlineStatus.OPEN,
-                due_date__lte=today,
-                signal__state=State.RESPONSE_DELIVERED,
-            )
-            .select_related("signal")
-        )
-        for deadline in deadlines:
-            try:
-                with transaction.atomic():
-                    signal_transition(
-                        signal=deadline.signal,
-                        actor=None,
-                        to=State.EFFECT_INQUIRY,
-                        expected_state=State.RESPONSE_DELIVERED,
-                        system=True,
-                    )
-            except DomainError as exc:  # moved on in between: nothing to do
-                logger.info("effect inquiry for %s skipped: %s", deadline.signal_id, exc)
-                continue
-            started += 1
+    for pk in list(due.values_list("pk", flat=True)):
+        try:
+            with transaction.atomic():
+                deadline = (
+                    due.filter(pk=pk)
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .select_related("signal")
+                    .first()
+                )
+                if deadline is None:  # taken by another run, or moved on in between
+                    continue
+                signal_transition(
+                    signal=deadline.signal,
+                    actor=None,
+                    to=State.EFFECT_INQUIRY,
+                    expected_state=State.RESPONSE_DELIVERED,
+                    system=True,
+                )
+        except DomainError as exc:  # moved on in between: nothing to do
+            logger.info("effect inquiry for deadline %s skipped: %s", pk, exc)
+            continue
+        started += 1
     return started
 
 

@@ -11,12 +11,12 @@ from signaalloket.deadlines.selectors import deadlines_for_signal
 from signaalloket.signals.models import ContributionStatus
 from signaalloket.signals.permissions import can_edit_signal, roles_on_signal
 from signaalloket.signals.selectors import ADDRESSEES, SUBMITTERS
-from signaalloket.signals.states import State
+from signaalloket.signals.states import PRE_OFFER, State, main_path_from
 
 from .selectors import contribution_progress, effect_answers_for
 from .services import can_answer_effect
 
-ADDRESSEES_EDITABLE = (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION)
+ADDRESSEES_EDITABLE = PRE_OFFER
 
 
 def addressees_context(user, signal) -> dict:
@@ -75,14 +75,7 @@ def procedure_panel_context(request, signal):
         context["response_deadline"] = max(response_deadlines, key=lambda d: d.pk, default=None)
     context["may_register_response"] = state == State.OFFERED and access.is_desk
     context["may_deliver"] = state == State.RESPONSE_RECEIVED and access.is_desk
-    context["may_download_letter"] = access.is_desk and state in (
-        State.DECISION,
-        State.OFFERED,
-        State.RESPONSE_RECEIVED,
-        State.RESPONSE_DELIVERED,
-        State.EFFECT_INQUIRY,
-        State.CLOSED,
-    )
+    context["may_download_letter"] = access.is_desk and state in main_path_from(State.DECISION)
     if state in (State.EFFECT_INQUIRY, State.CLOSED):
         context["show_effect"] = True
         context["effect_answers"] = effect_answers_for(signal)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
@@ -20,6 +21,7 @@ from signaalloket.signals.services import signal_transition
 from signaalloket.signals.services.participants import submitter_approve
 from signaalloket.signals.states import State
 
+from . import letters
 from .models import EffectAnswer, EffectOutcome
 
 
@@ -51,21 +53,25 @@ def approval_record_offline(*, submitter: Submitter, actor, uploaded_file, note:
     return submitter
 
 
-def signal_offer(*, signal: Signal, actor, expected_state: str | None = None) -> Signal:
-    """Offer the signal to the addressed offices: the response deadline starts and the offering
-    letter (PDF and DOCX) is stored with the signal's documents."""
-    with transaction.atomic():
-        signal = signal_transition(
-            signal=signal, actor=actor, to=State.OFFERED, expected_state=expected_state
-        )
-        offering_letters_store(signal=signal, actor=actor)
-    return signal
+def store_offering_letters(*, signal: Signal, actor, at) -> None:
+    """Effect of offering (workflow.py): the offering letter joins the signal's documents.
+
+    Runs first among the offer's effects, before any audit write of the transition, so the
+    PDF is rendered before the audit chain's lock is taken. A system step (no actor) stores
+    no letter, as before.
+    """
+    if actor is None:
+        return
+    signal.offered_on = timezone.localdate(at)
+    offering_letters_store(signal=signal, actor=actor)
 
 
 def offering_letters_store(*, signal: Signal, actor) -> bool:
-    """Store the offering letter (PDF and DOCX) once per offering; False when already there."""
-    from .letters import offering_letter_docx, offering_letter_pdf
+    """Store the offering letter (PDF and DOCX) once per offering; False when already there.
 
+    Both files are rendered before the first upload: an upload writes to the audit chain,
+    whose lock is then held until commit.
+    """
     already = Document.objects.filter(
         signal=signal,
         kind=DocumentKind.OFFERING_LETTER,
@@ -74,15 +80,16 @@ def offering_letters_store(*, signal: Signal, actor) -> bool:
     ).exists()
     if already:
         return False
+    rendered = (
+        (letters.offering_letter_pdf(signal), "pdf", "application/pdf"),
+        (
+            letters.offering_letter_docx(signal),
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    )
     with transaction.atomic():
-        for data, extension, content_type in (
-            (offering_letter_pdf(signal), "pdf", "application/pdf"),
-            (
-                offering_letter_docx(signal),
-                "docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            ),
-        ):
+        for data, extension, content_type in rendered:
             document_upload(
                 signal=signal,
                 actor=actor,
@@ -96,18 +103,6 @@ def offering_letters_store(*, signal: Signal, actor) -> bool:
                 document_date=signal.offered_on or today(),
             )
     return True
-
-
-def on_signal_offered(*, signal_id, target, actor_id=None, **_ignored) -> None:
-    """Also when the desk offers with the generic status button: store the offering letter."""
-    if target != State.OFFERED or actor_id is None:
-        return
-    from django.contrib.auth import get_user_model
-
-    signal = Signal.objects.filter(pk=signal_id, state=State.OFFERED).first()
-    actor = get_user_model().objects.filter(pk=actor_id).first()
-    if signal is not None and actor is not None:
-        offering_letters_store(signal=signal, actor=actor)
 
 
 def response_register(

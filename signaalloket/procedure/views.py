@@ -12,6 +12,7 @@ from signaalloket.core.errors import DomainError, NotAllowed, NotFound
 from signaalloket.signals.models import Addressee, Submitter
 from signaalloket.signals.permissions import can_edit_signal, is_desk
 from signaalloket.signals.selectors import signal_get_for_user
+from signaalloket.signals.services import signal_transition
 from signaalloket.signals.services.participants import (
     addressee_add,
     addressee_set_contribution,
@@ -28,7 +29,6 @@ from .services import (
     effect_answer_submit,
     response_deliver,
     response_register,
-    signal_offer,
 )
 
 
@@ -242,9 +242,10 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_desk(request.user):
         raise NotAllowed(_("Alleen het loket biedt een signaal aan."))
     try:
-        signal_offer(
+        signal_transition(
             signal=signal,
             actor=request.user,
+            to=State.OFFERED,
             expected_state=request.POST.get("expected_state") or None,
         )
     except DomainError as exc:

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from signaalloket.core.panels import SignalPanel, register_panel
+
 
 class ReportsConfig(AppConfig):
     name = "signaalloket.reports"
@@ -7,8 +9,6 @@ class ReportsConfig(AppConfig):
     verbose_name = "Overzicht en rapportages"
 
     def ready(self) -> None:
-        from signaalloket.core.panels import SignalPanel, register_panel
-
         from . import search_index, similar
         from .views import _publication_panel
 

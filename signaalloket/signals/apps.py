@@ -1,4 +1,8 @@
 from django.apps import AppConfig
+from django.core import checks
+
+from signaalloket.core.panels import SignalPanel, register_panel
+from signaalloket.core.procedure_hooks import register_effect, register_guard
 
 
 class SignalsConfig(AppConfig):
@@ -7,7 +11,14 @@ class SignalsConfig(AppConfig):
     verbose_name = "Bestuurlijke signalen"
 
     def ready(self) -> None:
-        from signaalloket.core.panels import SignalPanel, register_panel
+        from . import hooks
+        from .checks import check_workflow_hooks
+
+        for name, guard in hooks.GUARDS.items():
+            register_guard(name, guard)
+        for name, effect in hooks.EFFECTS.items():
+            register_effect(name, effect)
+        checks.register(check_workflow_hooks)
 
         from .panels import basics_panel_context
 

@@ -27,6 +27,20 @@ MAIN_PATH = [
     State.EFFECT_INQUIRY,
     State.CLOSED,
 ]
+
+
+def main_path_from(state: State) -> frozenset[State]:
+    """`state` and every later state of the main path."""
+    return frozenset(MAIN_PATH[MAIN_PATH.index(state) :])
+
+
+# State groups: defined here once, used everywhere a rule depends on a set of states.
 FINAL_STATES = frozenset({State.CLOSED, State.NOT_PURSUED, State.WITHDRAWN})
+OPEN_STATES = frozenset(State) - FINAL_STATES
+# States in which no procedure deadline runs (the clock stops; open deadlines are waived).
+CLOCK_STOPPED_STATES = FINAL_STATES
+# Before the signal is offered: the text, submitters and addressees may still change, and
+# the submitters may withdraw it.
+PRE_OFFER = (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION)
 # From these states on, officials of addressed ministries may see the signal.
-OFFICIAL_VISIBLE_STATES = frozenset(MAIN_PATH[MAIN_PATH.index(State.FACT_CHECK) :])
+OFFICIAL_VISIBLE_STATES = main_path_from(State.FACT_CHECK)

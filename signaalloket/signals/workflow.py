@@ -1,33 +1,55 @@
-"""The procedure as data: states and the transition table.
+"""The procedure as data: what each state means, and the transition table.
 
-Each transition names who may take it, what it requires (guards) and what it does to the
-deadlines (effects). `signal_transition` in services/transitions.py is the only code that
-changes a signal's state, and it does so only along this table.
+Per state (STATES): who acts next, the text at the top of the signal page (web/glance.py)
+and where the work of that step is done. Per transition (TRANSITIONS): who may take it, what
+it requires (guards), what else it does (effects) and whom it notifies (notifications/
+handlers.py). Guards and effects are named here and registered by the app that owns the
+data (core/procedure_hooks.py); a name without code fails the system check at start-up.
+`signal_transition` in services/transitions.py is the only code that changes a signal's
+state, and it does so only along this table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.roles import Role
+from signaalloket.core import procedure_hooks
 
-from .states import FINAL_STATES, State
+from .states import CLOCK_STOPPED_STATES, FINAL_STATES, PRE_OFFER, State
+
+__all__ = ["CLOCK_STOPPED_STATES", "PRE_OFFER", "State"]
 
 DESK = frozenset({Role.DESK_STAFF, Role.DESK_MANAGER})
 SUBMITTERS = frozenset({Role.SUBMITTER, Role.STRATEGIC_REP})
+OFFICIALS = frozenset({Role.OFFICIAL})
 SYSTEM = "system"  # the due-jobs command
-
-# States in which no procedure deadline runs (the clock stops; open deadlines are waived).
-CLOCK_STOPPED_STATES = FINAL_STATES
 
 
 @dataclass(frozen=True)
 class Guard:
-    check: Callable  # (signal) -> bool
+    name: str  # the check registered under this name in core.procedure_hooks
     message: str  # shown to the user when the check fails
+
+
+@dataclass(frozen=True)
+class Notify:
+    """The message a transition sends; notifications/handlers.py delivers it after commit."""
+
+    kind: str  # a NotificationKind value
+    text: str  # Dutch, with %(ref)s for the signal's reference
+    to: tuple[str, ...]  # recipient groups, in order (notifications/handlers.RECIPIENTS)
+    link: str = "signal"  # "signal": the signal page; "effect_form": the effect inquiry
+
+
+@dataclass(frozen=True)
+class StateInfo:
+    next_text: str  # what happens in this state (top of the signal page)
+    acts_next: frozenset[str]  # who holds the pen (roles)
+    # Where the work of this step is done: (url name or "#anchor", label, for roles).
+    links: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,83 +60,166 @@ class Transition:
     label: str
     guards: tuple[Guard, ...] = ()
     requires_reason: bool = False
-    effects: tuple[str, ...] = field(default=())  # names in services/effects.py
+    effects: tuple[str, ...] = field(default=())  # names registered in core.procedure_hooks
+    notify: Notify | None = None
 
 
-# Guards (pure functions of the signal's data) ---------------------------------------------
-
-
-def _has_addressee(signal) -> bool:
-    return signal.addressees.exists()
-
-
-def _has_submitter(signal) -> bool:
-    return signal.submitters.exists()
-
-
-def _advice_suitable(signal) -> bool:
-    return signal.advice == "suitable"
-
-
-def _all_submitters_approved(signal) -> bool:
-    submitters = list(signal.submitters.all())
-    return bool(submitters) and all(s.approved_at for s in submitters)
-
-
-def _has_response_document(signal) -> bool:
-    from signaalloket.signals.guards import response_document_exists
-
-    return response_document_exists(signal)
-
-
-def _effect_answer_recorded(signal) -> bool:
-    from signaalloket.signals.guards import effect_answer_exists
-
-    return effect_answer_exists(signal)
-
-
-def _draft_ready(signal) -> bool:
-    from signaalloket.signals.guards import draft_ready_for_fact_check
-
-    return draft_ready_for_fact_check(signal)
-
+# Guards: the owning app registers the check under the name (signals/hooks.py,
+# documents, drafting, procedure). -------------------------------------------------------
 
 HAS_ADDRESSEE = Guard(
-    _has_addressee, _("Voeg eerst ten minste één geadresseerde bewindspersoon toe.")
+    "has_addressee", _("Voeg eerst ten minste één geadresseerde bewindspersoon toe.")
 )
-HAS_SUBMITTER = Guard(_has_submitter, _("Voeg eerst ten minste één indienende organisatie toe."))
+HAS_SUBMITTER = Guard("has_submitter", _("Voeg eerst ten minste één indienende organisatie toe."))
 ADVICE_SUITABLE = Guard(
-    _advice_suitable, _("Het loket moet eerst adviseren dat een bestuurlijk signaal geschikt is.")
+    "advice_suitable",
+    _("Het loket moet eerst adviseren dat een bestuurlijk signaal geschikt is."),
 )
 ALL_APPROVED = Guard(
-    _all_submitters_approved,
+    "all_submitters_approved",
     _("Nog niet alle indienende organisaties hebben definitief ingestemd."),
 )
 RESPONSE_DOCUMENT = Guard(
-    _has_response_document, _("Registreer eerst de gezamenlijke reactie als document.")
+    "response_document_exists", _("Registreer eerst de gezamenlijke reactie als document.")
 )
-EFFECT_ANSWER = Guard(_effect_answer_recorded, _("Het antwoord op de effectmeting ontbreekt nog."))
+EFFECT_ANSWER = Guard("effect_answer_exists", _("Het antwoord op de effectmeting ontbreekt nog."))
 DRAFT_READY = Guard(
-    _draft_ready,
+    "draft_ready_for_fact_check",
     _(
         "De concepttekst is nog niet klaar: verplichte onderdelen of de persoonsgegevenscheck ontbreken."
     ),
 )
 
 
-def T(source, target, roles, label, *, guards=(), reason=False, effects=()) -> Transition:
+def T(
+    source, target, roles, label, *, guards=(), reason=False, effects=(), notify=None
+) -> Transition:
     return Transition(
-        source, target, frozenset(roles), label, tuple(guards), reason, tuple(effects)
+        source, target, frozenset(roles), label, tuple(guards), reason, tuple(effects), notify
     )
 
 
 S = State
-PRE_OFFER = (S.INTAKE, S.DRAFTING, S.FACT_CHECK, S.DECISION)
+
+# What happens in each state and who holds the pen (PROCESS.md, "Lifecycle").
+STATES: dict[State, StateInfo] = {
+    S.INTAKE: StateInfo(
+        _(
+            "Het loket verkent met de partner het probleem, de betrokken partijen en de "
+            "criteria, en adviseert of een bestuurlijk signaal het juiste instrument is."
+        ),
+        DESK,
+        (
+            ("drafting:intake", _("Verkenning en advies vastleggen"), DESK),
+            ("procedure:addressees", _("Geadresseerden beheren"), DESK),
+        ),
+    ),
+    S.DRAFTING: StateInfo(
+        _(
+            "De indieners schrijven het signaal in het format van het loket; het loket "
+            "adviseert. Daarna organiseert het loket het ambtelijk overleg."
+        ),
+        SUBMITTERS | DESK,
+        (
+            ("drafting:editor", _("Concepttekst schrijven"), DESK | SUBMITTERS),
+            ("procedure:addressees", _("Geadresseerden beheren"), DESK),
+        ),
+    ),
+    S.FACT_CHECK: StateInfo(
+        _(
+            "Het loket organiseert een ambtelijk overleg met de indieners en de ambtenaren van "
+            "de geadresseerde bewindspersonen om de feiten te toetsen."
+        ),
+        DESK | OFFICIALS,
+        (
+            (
+                "#panel-fact_check_meeting",
+                _("Naar het ambtelijk overleg"),
+                DESK | OFFICIALS | SUBMITTERS,
+            ),
+        ),
+    ),
+    S.DECISION: StateInfo(
+        _(
+            "De indieners besluiten of zij het signaal definitief indienen: de strategisch "
+            "vertegenwoordiger van elke indienende organisatie stemt in. Daarna biedt het "
+            "loket het signaal aan."
+        ),
+        frozenset({Role.STRATEGIC_REP}),
+        (("#panel-procedure", _("Naar het besluit indiening"), DESK | {Role.STRATEGIC_REP}),),
+    ),
+    S.OFFERED: StateInfo(
+        _(
+            "Het signaal ligt bij de bewindspersonen. Het loket wacht op één gezamenlijke "
+            "reactie en registreert die als document zodra ze binnen is."
+        ),
+        OFFICIALS | DESK,
+        (
+            ("procedure:response", _("Gezamenlijke reactie registreren"), DESK),
+            ("#panel-procedure", _("Bijdrage van uw ministerie doorgeven"), OFFICIALS),
+        ),
+    ),
+    S.RESPONSE_RECEIVED: StateInfo(
+        _("De gezamenlijke reactie is binnen. Het loket biedt de reactie aan de indieners aan."),
+        DESK,
+    ),
+    S.RESPONSE_DELIVERED: StateInfo(
+        _(
+            "De procedure is afgerond. Na zes maanden vraagt het loket de indieners wat het "
+            "effect van het signaal is."
+        ),
+        DESK,
+    ),
+    S.EFFECT_INQUIRY: StateInfo(
+        _(
+            "Het loket heeft de indieners gevraagd wat het effect van het signaal is. Na hun "
+            "antwoord sluit het loket het signaal af."
+        ),
+        SUBMITTERS,
+        (("procedure:effect_answer", _("Effectmeting invullen"), DESK | SUBMITTERS),),
+    ),
+    S.CLOSED: StateInfo(_("Het effect is vastgelegd; het signaal is afgesloten."), frozenset()),
+    S.NOT_PURSUED: StateInfo(
+        _("Het signaal is niet doorgezet: het loket heeft een andere route geadviseerd."),
+        frozenset(),
+    ),
+    S.WITHDRAWN: StateInfo(_("De indieners hebben het signaal ingetrokken."), frozenset()),
+}
+assert set(STATES) == set(State), "every state needs its StateInfo"
+
+# A signal that stops before the end: deadlines waived, planned meetings cancelled.
+STOPPED = ("stop_clock", "cancel_planned_meetings")
+
+CORRECTIONS_NEEDED = Notify(
+    "corrections_needed",
+    _("Signaal %(ref)s gaat terug naar opstellen: correcties nodig."),
+    ("submitters",),
+)
+NOT_PURSUED = Notify(
+    "not_pursued",
+    _("Signaal %(ref)s wordt niet doorgezet als bestuurlijk signaal."),
+    ("submitters",),
+)
+WITHDRAWN = Notify(
+    "withdrawn",
+    _("Signaal %(ref)s is ingetrokken."),
+    ("submitters", "desk", "officials_once_fact_checked"),
+)
 
 TRANSITIONS: tuple[Transition, ...] = (
     T(S.INTAKE, S.DRAFTING, DESK, _("Start opstellen"), guards=(ADVICE_SUITABLE, HAS_SUBMITTER)),
-    T(S.INTAKE, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=("stop_clock",)),
-    T(S.DRAFTING, S.NOT_PURSUED, DESK, _("Niet doorzetten"), reason=True, effects=("stop_clock",)),
+    *(
+        T(
+            source,
+            S.NOT_PURSUED,
+            DESK,
+            _("Niet doorzetten"),
+            reason=True,
+            effects=STOPPED,
+            notify=NOT_PURSUED,
+        )
+        for source in (S.INTAKE, S.DRAFTING)
+    ),
     T(
         S.DRAFTING,
         S.FACT_CHECK,
@@ -122,6 +227,11 @@ TRANSITIONS: tuple[Transition, ...] = (
         _("Naar ambtelijk overleg"),
         guards=(HAS_SUBMITTER, HAS_ADDRESSEE, DRAFT_READY),
         effects=("mark_fact_check_started",),
+        notify=Notify(
+            "fact_check_started",
+            _("Signaal %(ref)s is klaar voor ambtelijk overleg."),
+            ("all_officials", "submitters"),
+        ),
     ),
     T(
         S.FACT_CHECK,
@@ -130,8 +240,22 @@ TRANSITIONS: tuple[Transition, ...] = (
         _("Terug naar opstellen (correcties nodig)"),
         reason=True,
         effects=("reset_approvals",),
+        notify=CORRECTIONS_NEEDED,
     ),
-    T(S.FACT_CHECK, S.DECISION, DESK, _("Feiten bevestigd: naar besluit indiening")),
+    T(
+        S.FACT_CHECK,
+        S.DECISION,
+        DESK,
+        _("Feiten bevestigd: naar besluit indiening"),
+        notify=Notify(
+            "approval_requested",
+            _(
+                "De feiten van signaal %(ref)s zijn bevestigd. "
+                "De strategisch vertegenwoordigers kunnen nu definitief instemmen."
+            ),
+            ("submitters", "strategic_reps"),
+        ),
+    ),
     T(
         S.DECISION,
         S.DRAFTING,
@@ -139,6 +263,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         _("Terug naar opstellen"),
         reason=True,
         effects=("reset_approvals",),
+        notify=CORRECTIONS_NEEDED,
     ),
     T(
         S.DECISION,
@@ -146,7 +271,16 @@ TRANSITIONS: tuple[Transition, ...] = (
         DESK,
         _("Aanbieden aan bewindspersonen"),
         guards=(HAS_ADDRESSEE, ALL_APPROVED),
-        effects=("start_response_deadline",),
+        # The letter first: it renders a PDF, before any audit write takes the chain's lock.
+        effects=("store_offering_letters", "start_response_deadline"),
+        notify=Notify(
+            "offered",
+            _(
+                "Signaal %(ref)s is aangeboden aan de bewindspersonen. "
+                "De termijn voor de gezamenlijke reactie loopt."
+            ),
+            ("officials", "submitters"),
+        ),
     ),
     T(
         S.OFFERED,
@@ -155,6 +289,11 @@ TRANSITIONS: tuple[Transition, ...] = (
         _("Reactie ontvangen"),
         guards=(RESPONSE_DOCUMENT,),
         effects=("meet_response_deadline",),
+        notify=Notify(
+            "response_received",
+            _("De gezamenlijke reactie op signaal %(ref)s is geregistreerd."),
+            ("officials",),
+        ),
     ),
     T(
         S.RESPONSE_RECEIVED,
@@ -163,6 +302,11 @@ TRANSITIONS: tuple[Transition, ...] = (
         _("Reactie aanbieden aan indieners"),
         guards=(RESPONSE_DOCUMENT,),
         effects=("start_effect_deadline",),
+        notify=Notify(
+            "response_delivered",
+            _("De reactie van de bewindspersonen op signaal %(ref)s staat voor u klaar."),
+            ("submitters",),
+        ),
     ),
     T(
         S.RESPONSE_DELIVERED,
@@ -170,6 +314,12 @@ TRANSITIONS: tuple[Transition, ...] = (
         DESK | {SYSTEM},
         _("Effectmeting starten"),
         effects=("meet_effect_deadline", "start_effect_answer_deadline"),
+        notify=Notify(
+            "effect_inquiry",
+            _("Wat heeft signaal %(ref)s opgeleverd? Vul het korte formulier over het effect in."),
+            ("submitters",),
+            link="effect_form",
+        ),
     ),
     T(
         S.EFFECT_INQUIRY,
@@ -178,6 +328,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         _("Afsluiten"),
         guards=(EFFECT_ANSWER,),
         effects=("stop_clock",),
+        notify=Notify("closed", _("Signaal %(ref)s is afgesloten."), ("submitters",)),
     ),
     *(
         T(
@@ -186,7 +337,8 @@ TRANSITIONS: tuple[Transition, ...] = (
             DESK | SUBMITTERS,
             _("Intrekken"),
             reason=True,
-            effects=("stop_clock",),
+            effects=STOPPED,
+            notify=WITHDRAWN,
         )
         for source in PRE_OFFER
     ),
@@ -208,7 +360,7 @@ def outgoing(source: str) -> list[Transition]:
 
 
 def failing_guards(transition: Transition, signal) -> list[str]:
-    return [str(g.message) for g in transition.guards if not g.check(signal)]
+    return [str(g.message) for g in transition.guards if not procedure_hooks.guard(g.name)(signal)]
 
 
 def _who(roles: frozenset[str]) -> str:
@@ -238,7 +390,7 @@ def mermaid() -> str:
         for t in TRANSITIONS:
             label = _who(t.roles)
             if t.guards:
-                label += " [" + ", ".join(g.check.__name__.lstrip("_") for g in t.guards) + "]"
+                label += " [" + ", ".join(g.name for g in t.guards) + "]"
             if t.requires_reason:
                 label += " (reason)"
             lines.append(f"    {t.source.value} --> {t.target.value}: {label}")

@@ -1,13 +1,13 @@
 from django.apps import AppConfig
 
+from signaalloket.core.panels import SignalPanel, register_panel
+
 
 class WebConfig(AppConfig):
     name = "signaalloket.web"
     label = "web"
 
     def ready(self) -> None:
-        from signaalloket.core.panels import SignalPanel, register_panel
-
         from .access_log import access_log_panel_context
 
         register_panel(

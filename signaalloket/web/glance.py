@@ -1,7 +1,8 @@
 """The top of the signal page: where the procedure stands, what happens next, who must act.
 
-Pure reading: everything comes from the workflow table (signals/workflow.py) and the data the
-signal page already loads, plus a fixed number of queries (guards, last state change).
+Pure reading: everything comes from the workflow table (signals/workflow.py: STATES for the
+text, who acts and the links; TRANSITIONS for the actions) and the data the signal page
+loads, plus a fixed number of queries (guards, last state change).
 """
 
 from __future__ import annotations
@@ -16,102 +17,6 @@ from signaalloket.signals import workflow
 from signaalloket.signals.states import FINAL_STATES, MAIN_PATH, State
 
 DESK = workflow.DESK
-SUBMITTERS = workflow.SUBMITTERS
-OFFICIALS = frozenset({Role.OFFICIAL})
-
-# What happens in each state and who holds the pen (PROCESS.md, "Lifecycle").
-STATE_NEXT = {
-    State.INTAKE: (
-        _(
-            "Het loket verkent met de partner het probleem, de betrokken partijen en de "
-            "criteria, en adviseert of een bestuurlijk signaal het juiste instrument is."
-        ),
-        DESK,
-    ),
-    State.DRAFTING: (
-        _(
-            "De indieners schrijven het signaal in het format van het loket; het loket "
-            "adviseert. Daarna organiseert het loket het ambtelijk overleg."
-        ),
-        SUBMITTERS | DESK,
-    ),
-    State.FACT_CHECK: (
-        _(
-            "Het loket organiseert een ambtelijk overleg met de indieners en de ambtenaren van "
-            "de geadresseerde bewindspersonen om de feiten te toetsen."
-        ),
-        DESK | OFFICIALS,
-    ),
-    State.DECISION: (
-        _(
-            "De indieners besluiten of zij het signaal definitief indienen: de strategisch "
-            "vertegenwoordiger van elke indienende organisatie stemt in. Daarna biedt het "
-            "loket het signaal aan."
-        ),
-        frozenset({Role.STRATEGIC_REP}),
-    ),
-    State.OFFERED: (
-        _(
-            "Het signaal ligt bij de bewindspersonen. Het loket wacht op één gezamenlijke "
-            "reactie en registreert die als document zodra ze binnen is."
-        ),
-        OFFICIALS | DESK,
-    ),
-    State.RESPONSE_RECEIVED: (
-        _("De gezamenlijke reactie is binnen. Het loket biedt de reactie aan de indieners aan."),
-        DESK,
-    ),
-    State.RESPONSE_DELIVERED: (
-        _(
-            "De procedure is afgerond. Na zes maanden vraagt het loket de indieners wat het "
-            "effect van het signaal is."
-        ),
-        DESK,
-    ),
-    State.EFFECT_INQUIRY: (
-        _(
-            "Het loket heeft de indieners gevraagd wat het effect van het signaal is. Na hun "
-            "antwoord sluit het loket het signaal af."
-        ),
-        SUBMITTERS,
-    ),
-    State.CLOSED: (_("Het effect is vastgelegd; het signaal is afgesloten."), frozenset()),
-    State.NOT_PURSUED: (
-        _("Het signaal is niet doorgezet: het loket heeft een andere route geadviseerd."),
-        frozenset(),
-    ),
-    State.WITHDRAWN: (_("De indieners hebben het signaal ingetrokken."), frozenset()),
-}
-
-
-# Where the work of the current step is done, for whom: (url name or "#anchor", label, roles).
-STATE_LINKS = {
-    State.INTAKE: (
-        ("drafting:intake", _("Verkenning en advies vastleggen"), DESK),
-        ("procedure:addressees", _("Geadresseerden beheren"), DESK),
-    ),
-    State.DRAFTING: (
-        ("drafting:editor", _("Concepttekst schrijven"), DESK | SUBMITTERS),
-        ("procedure:addressees", _("Geadresseerden beheren"), DESK),
-    ),
-    State.FACT_CHECK: (
-        (
-            "#panel-fact_check_meeting",
-            _("Naar het ambtelijk overleg"),
-            DESK | OFFICIALS | SUBMITTERS,
-        ),
-    ),
-    State.DECISION: (
-        ("#panel-procedure", _("Naar het besluit indiening"), DESK | {Role.STRATEGIC_REP}),
-    ),
-    State.OFFERED: (
-        ("procedure:response", _("Gezamenlijke reactie registreren"), DESK),
-        ("#panel-procedure", _("Bijdrage van uw ministerie doorgeven"), OFFICIALS),
-    ),
-    State.EFFECT_INQUIRY: (
-        ("procedure:effect_answer", _("Effectmeting invullen"), DESK | SUBMITTERS),
-    ),
-}
 
 
 @dataclass
@@ -208,7 +113,8 @@ def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
     """Everything the top of the signal page shows, for a user with `roles` on this signal."""
     state = State(signal.state)
     steps, exit_state = _steps(signal)
-    next_text, responsible = STATE_NEXT[state]
+    info = workflow.STATES[state]
+    next_text, responsible = info.next_text, info.acts_next
 
     forward = None
     if state in MAIN_PATH and state != State.CLOSED:
@@ -227,7 +133,7 @@ def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
 
     links = []
     if blockers or state not in (State.EFFECT_INQUIRY,):
-        for target, label, who in STATE_LINKS.get(state, ()):
+        for target, label, who in info.links:
             if not (who & roles):
                 continue
             if target.startswith("#"):

@@ -23,9 +23,9 @@ def _staff(role):
 
 @pytest.fixture
 def secret_signal(desk_user, monkeypatch):
-    from signaalloket.signals import guards
+    from signaalloket.core import procedure_hooks
 
-    monkeypatch.setattr(guards, "_checks", {})
+    monkeypatch.setitem(procedure_hooks._guards, "draft_ready_for_fact_check", lambda s: True)
     signal = build_signal(desk=desk_user, state=State.OFFERED, title="Zeer geheime titel xq")
     access_log_record(user=desk_user, action=AccessAction.VIEW, signal=signal, description="x")
     return signal

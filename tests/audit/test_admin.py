@@ -14,9 +14,9 @@ from tests.factories import make_user
 
 @pytest.fixture
 def data(desk_user, monkeypatch):
-    from signaalloket.signals import guards
+    from signaalloket.core import procedure_hooks
 
-    monkeypatch.setattr(guards, "_checks", {})
+    monkeypatch.setitem(procedure_hooks._guards, "draft_ready_for_fact_check", lambda s: True)
     signal = build_signal(desk=desk_user, state=State.OFFERED)
     access_log_record(user=desk_user, action=AccessAction.VIEW, signal=signal, description="x")
     return {

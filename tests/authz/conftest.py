@@ -2,7 +2,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from signaalloket.signals import guards
+from signaalloket.core import procedure_hooks
 
 from .world import build_world
 
@@ -24,9 +24,9 @@ def world(django_db_setup, django_db_blocker, matrix_media):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=matrix_media):
         with pytest.MonkeyPatch.context() as mp:
             # The drafting guard asks for a complete draft; the matrix is about access.
-            checks = dict(guards._checks)
+            checks = dict(procedure_hooks._guards)
             checks["draft_ready_for_fact_check"] = lambda signal: True
-            mp.setattr(guards, "_checks", checks)
+            mp.setattr(procedure_hooks, "_guards", checks)
             atomic = transaction.atomic()
             atomic.__enter__()
             try:

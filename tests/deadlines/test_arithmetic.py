@@ -85,9 +85,14 @@ def test_response_deadline_on_offering(offered, due, desk_user):
     ],
 )
 def test_effect_inquiry_date_on_delivering_the_response(delivered, due, desk_user, monkeypatch):
-    from signaalloket.signals import guards
+    from signaalloket.core import procedure_hooks
 
-    monkeypatch.setattr(guards, "_checks", {})
+    # The response date stands in for the response document.
+    monkeypatch.setitem(
+        procedure_hooks._guards,
+        "response_document_exists",
+        lambda s: s.response_received_on is not None,
+    )
     signal = _offer(desk_user, delivered - dt.timedelta(days=60))
     with time_machine.travel(delivered, tick=False):
         from signaalloket.signals.models import Signal
@@ -102,9 +107,14 @@ def test_effect_inquiry_date_on_delivering_the_response(delivered, due, desk_use
 
 @pytest.mark.django_db
 def test_periods_come_from_the_settings(desk_user, settings, monkeypatch):
-    from signaalloket.signals import guards
+    from signaalloket.core import procedure_hooks
 
-    monkeypatch.setattr(guards, "_checks", {})
+    # The response date stands in for the response document.
+    monkeypatch.setitem(
+        procedure_hooks._guards,
+        "response_document_exists",
+        lambda s: s.response_received_on is not None,
+    )
     settings.RESPONSE_PERIOD_MONTHS = 2
     settings.EFFECT_PERIOD_MONTHS = 12
     signal = _offer(desk_user, dt.datetime(2027, 12, 31, 10, 0, tzinfo=AMS))

@@ -160,14 +160,15 @@ def test_upload_page_and_detail_page(client, desk_user):
 
 @pytest.mark.django_db
 def test_response_guard_uses_documents(desk_user):
-    from signaalloket.signals import guards
+    from signaalloket.core import procedure_hooks
 
+    response_document_exists = procedure_hooks.guard("response_document_exists")
     signal = build_signal(desk=desk_user, state=State.OFFERED)
-    assert guards.response_document_exists(signal) is False
+    assert response_document_exists(signal) is False
     response = _upload(signal, desk_user, pdf_file(), kind="response")
-    assert guards.response_document_exists(signal) is True
+    assert response_document_exists(signal) is True
     document_retract(document=response, actor=desk_user, reason="verkeerde versie")
-    assert guards.response_document_exists(signal) is False
+    assert response_document_exists(signal) is False
 
 
 @pytest.mark.django_db

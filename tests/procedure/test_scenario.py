@@ -17,7 +17,6 @@ from signaalloket.procedure.services import (
     effect_answer_submit,
     response_deliver,
     response_register,
-    signal_offer,
 )
 from signaalloket.signals.models import Signal
 from signaalloket.signals.services import signal_transition
@@ -116,7 +115,7 @@ def test_signal_from_drafting_to_closed(desk_user):
             (desk_user.pk, "approvals_complete")
         ]
         mark = last_id()
-        signal = signal_offer(signal=signal, actor=desk_user)
+        signal = signal_transition(signal=signal, actor=desk_user, to=State.OFFERED)
         assert signal.state == State.OFFERED
         got = new_notifications(mark)
         assert told(got, "offered") == officials | {sub}

@@ -82,9 +82,8 @@ def offered_world(desk_user):
     from signaalloket.signals.services.participants import submitter_approve
 
     submitter_approve(submitter=signal.submitters.get(), actor=world.rep)
-    from signaalloket.procedure.services import signal_offer
 
-    return world, signal_offer(signal=signal, actor=desk_user)
+    return world, signal_transition(signal=signal, actor=desk_user, to=State.OFFERED)
 
 
 def test_contribution_via_htmx_and_plain_form(client, desk_user):

@@ -14,7 +14,7 @@ from signaalloket.organisations.models import Office, Organisation, Organisation
 
 from ..models import Addressee, ApprovalKind, ContributionStatus, Signal, Submitter
 from ..permissions import can_edit_signal, is_desk, roles_on_signal
-from ..states import State
+from ..states import FINAL_STATES, PRE_OFFER, State
 
 
 def submitter_add(
@@ -121,7 +121,7 @@ def addressee_add(
 ) -> Addressee:
     if not is_desk(actor) and not can_edit_signal(actor, signal):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
-    if signal.state not in (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION):
+    if signal.state not in PRE_OFFER:
         raise ValidationFailed(_("Na het aanbieden liggen de geadresseerden vast."))
     _check_contact_official(office, contact_official)
     try:
@@ -196,7 +196,7 @@ def addressee_update(
     signal = addressee.signal
     if not is_desk(actor) and not can_edit_signal(actor, signal):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
-    if signal.state in (State.CLOSED, State.NOT_PURSUED, State.WITHDRAWN):
+    if signal.state in FINAL_STATES:
         raise ValidationFailed(_("Dit signaal is afgerond; de geadresseerden liggen vast."))
     _check_contact_official(addressee.office, contact_official)
     with transaction.atomic():

@@ -5,13 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
+from signaalloket.core import procedure_hooks
 from signaalloket.core.errors import NotAllowed, NotFound, TransitionRefused, ValidationFailed
 from signaalloket.core.events import publish_on_commit
 
 from .. import workflow
 from ..models import Signal, StateChange
 from ..permissions import roles_on_signal
-from .effects import EFFECTS
 
 
 def signal_transition(
@@ -36,8 +36,8 @@ def signal_transition(
     no role is checked, and guards are not checked either (history is a fact, not a
     request). The edge must still be in the table. A reason is stored when given but not
     required: old records often lack one. Effects run with `at` (deadlines count from its
-    date), the StateChange and `state_changed_at` carry `at`; the AuditEvent is written now,
-    with `"historical": true` and `at` in its data. Nothing is published, so no
+    date) except those registered with `historical=False` (the offering letter); the
+    StateChange and `state_changed_at` carry `at`; the AuditEvent is written now, with `"historical": true` and `at` in its data. Nothing is published, so no
     notification or mail goes out.
     """
     reason = (reason or "").strip()
@@ -80,7 +80,8 @@ def signal_transition(
         locked.state = transition.target
         locked.state_changed_at = moment
         for name in transition.effects:
-            EFFECTS[name](signal=locked, actor=acting, at=moment)
+            if not historical or procedure_hooks.runs_in_history(name):
+                procedure_hooks.effect(name)(signal=locked, actor=acting, at=moment)
         locked.version += 1
         locked.save()
         change = StateChange.objects.create(

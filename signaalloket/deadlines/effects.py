@@ -1,8 +1,8 @@
-"""What a transition does besides changing the state. Named in workflow.TRANSITIONS.
+"""The deadline effects of transitions (named in signals/workflow.py, registered in apps.py).
 
-Every effect is called as `effect(*, signal, actor, at)` inside the transition's
-transaction; `at` is the moment of the transition (now, or the historical moment of an
-imported step), so dates derive from `at`, never from today.
+Each runs as `effect(*, signal, actor, at)` inside the transition's transaction; `at` is the
+moment of the transition (now, or the moment of an imported step), so every date derives
+from `at`, never from today.
 """
 
 from django.conf import settings
@@ -10,17 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.core.dates import add_months
-from signaalloket.deadlines.models import DeadlineKind
-from signaalloket.deadlines.services import deadline_close_open, deadline_start
+
+from .models import DeadlineKind
+from .services import deadline_close_open, deadline_start
 
 
 def _day(at):
     return timezone.localdate(at)
-
-
-def mark_fact_check_started(*, signal, actor, at) -> None:
-    if signal.fact_check_started_at is None:
-        signal.fact_check_started_at = at
 
 
 def start_response_deadline(*, signal, actor, at) -> None:
@@ -81,22 +77,11 @@ def stop_clock(*, signal, actor, at) -> None:
         )
 
 
-def reset_approvals(*, signal, actor, at) -> None:
-    from .participants import submitter_approvals_reset
-
-    submitter_approvals_reset(signal=signal, actor=actor)
-
-
 EFFECTS = {
-    name: globals()[name]
-    for name in (
-        "mark_fact_check_started",
-        "start_response_deadline",
-        "meet_response_deadline",
-        "start_effect_deadline",
-        "meet_effect_deadline",
-        "start_effect_answer_deadline",
-        "stop_clock",
-        "reset_approvals",
-    )
+    "start_response_deadline": start_response_deadline,
+    "meet_response_deadline": meet_response_deadline,
+    "start_effect_deadline": start_effect_deadline,
+    "meet_effect_deadline": meet_effect_deadline,
+    "start_effect_answer_deadline": start_effect_answer_deadline,
+    "stop_clock": stop_clock,
 }
