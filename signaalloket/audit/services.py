@@ -2,7 +2,11 @@
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -49,6 +53,23 @@ def _normalise(data: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
+_history: ContextVar[datetime | None] = ContextVar("audit_history", default=None)
+
+
+@contextmanager
+def audit_history(at: datetime) -> Iterator[None]:
+    """Events recorded inside belong to imported history that happened at `at`.
+
+    Each carries `"historical": true` and `at` in its data, so the timeline shows the step
+    at its own moment while the chain keeps the order in which the system recorded it.
+    """
+    token = _history.set(at)
+    try:
+        yield
+    finally:
+        _history.reset(token)
+
+
 def audit_event_record(
     *,
     event_type: str,
@@ -69,6 +90,9 @@ def audit_event_record(
         AuditHead.objects.filter(id=1).update(last_seq=F("last_seq") + 1)
         head = AuditHead.objects.select_for_update().get(id=1)
         created_at = timezone.now()
+        historical_at = _history.get()
+        if historical_at is not None:
+            data = {**(data or {}), "historical": True, "at": historical_at.isoformat()}
         payload = _normalise(data or {})
         actor_id = getattr(actor, "pk", None)
         if actor_id is None:

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -82,8 +83,6 @@ def _format_date(value) -> str:
 
 def _format_local_datetime(value) -> str:
     """An ISO timestamp from the audit data (stored in UTC) as Dutch local time."""
-    from django.utils.dateparse import parse_datetime
-
     moment = parse_datetime(str(value))
     if moment is None:
         return str(value)
@@ -264,7 +263,7 @@ def timeline_for(*, signal, user) -> list[Entry]:
         actor = event.actor.full_name if event.actor else _("Systeem")
         entries.append(
             Entry(
-                at=event.created_at,
+                at=_moment(event),
                 actor=actor,
                 text=text,
                 note=note,
@@ -272,4 +271,16 @@ def timeline_for(*, signal, user) -> list[Entry]:
                 desk_only=_is_desk_only(event),
             )
         )
+    # Imported history happened before the import that recorded it: oldest first by moment.
+    entries.sort(key=lambda entry: entry.at)
     return entries
+
+
+def _moment(event: AuditEvent) -> datetime:
+    """When it happened: the recorded moment of an imported (historical) step, else now."""
+    data = event.data or {}
+    if data.get("historical") and data.get("at"):
+        moment = parse_datetime(str(data["at"]))
+        if moment is not None:
+            return moment
+    return event.created_at

@@ -163,3 +163,18 @@ def test_dates_that_do_not_fit_the_history_are_rejected_in_the_dry_run(desk_mana
     assert "'reactie aangeboden op' ligt vóór 'reactie ontvangen op'" in rejected["Volgorde"]
     assert "'reactie ontvangen op' past niet bij de status 'Aangeboden'" in rejected["Te ver"]
     assert job.rows == []
+
+
+def test_every_event_of_an_imported_step_is_history_and_the_timeline_reads_it(desk_manager):
+    _import(desk_manager, CLOSED_ROW)
+    signal = Signal.objects.get(title="Historisch afgesloten")
+    deadline_events = AuditEvent.objects.filter(signal=signal, event_type__startswith="deadline.")
+    assert deadline_events.exists()
+    assert all(e.data["historical"] is True for e in deadline_events)
+    started = deadline_events.get(event_type="deadline.started", data__kind=DeadlineKind.RESPONSE)
+    assert dt.datetime.fromisoformat(started.data["at"]) == _noon("2021-03-01")
+
+    entries = timeline_for(signal=signal, user=desk_manager)
+    closing = [e for e in entries if e.event_type == "signal.transitioned"][-1]
+    assert closing.at == _noon("2021-12-10")  # when it happened, not when it was imported
+    assert [e.at for e in entries] == sorted(e.at for e in entries)

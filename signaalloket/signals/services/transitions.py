@@ -1,10 +1,11 @@
 import datetime as dt
+from contextlib import nullcontext
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from signaalloket.audit.services import audit_event_record
+from signaalloket.audit.services import audit_event_record, audit_history
 from signaalloket.core import procedure_hooks
 from signaalloket.core.errors import NotAllowed, NotFound, TransitionRefused, ValidationFailed
 from signaalloket.core.events import publish_on_commit
@@ -37,8 +38,9 @@ def signal_transition(
     request). The edge must still be in the table. A reason is stored when given but not
     required: old records often lack one. Effects run with `at` (deadlines count from its
     date) except those registered with `historical=False` (the offering letter); the
-    StateChange and `state_changed_at` carry `at`; the AuditEvent is written now, with `"historical": true` and `at` in its data. Nothing is published, so no
-    notification or mail goes out.
+    StateChange and `state_changed_at` carry `at`; every audit event of the step (the
+    transition's and its effects') is written now, with `"historical": true` and `at` in its
+    data (`audit_history`). Nothing is published, so no notification or mail goes out.
     """
     reason = (reason or "").strip()
     historical = at is not None
@@ -79,9 +81,10 @@ def signal_transition(
         moment = at if historical else timezone.now()
         locked.state = transition.target
         locked.state_changed_at = moment
-        for name in transition.effects:
-            if not historical or procedure_hooks.runs_in_history(name):
-                procedure_hooks.effect(name)(signal=locked, actor=acting, at=moment)
+        with audit_history(at) if historical else nullcontext():
+            for name in transition.effects:
+                if not historical or procedure_hooks.runs_in_history(name):
+                    procedure_hooks.effect(name)(signal=locked, actor=acting, at=moment)
         locked.version += 1
         locked.save()
         change = StateChange.objects.create(
@@ -95,8 +98,10 @@ def signal_transition(
         if historical:
             # created_at is auto_now_add: set the historical moment after the insert.
             StateChange.objects.filter(pk=change.pk).update(created_at=at)
-            data |= {"historical": True, "at": at.isoformat()}
-        audit_event_record(event_type="signal.transitioned", actor=acting, signal=locked, data=data)
+        with audit_history(at) if historical else nullcontext():
+            audit_event_record(
+                event_type="signal.transitioned", actor=acting, signal=locked, data=data
+            )
         if not historical:
             publish_on_commit(
                 "signal.transitioned",
