@@ -184,14 +184,36 @@ def search_index_rebuild(*, batch_size: int = 500) -> int:
     return total
 
 
+_after_commit = transaction.on_commit  # tests of the search itself reindex at once
+
+
+class _Reindex:
+    """Reindex one signal after the write that changed it has committed.
+
+    After commit, so that the index never holds the audit chain's lock or a failed write's
+    text; once per signal and transaction, however many events the write recorded.
+    """
+
+    def __init__(self, signal_id: int) -> None:
+        self.signal_id = signal_id
+
+    def __call__(self) -> None:
+        try:
+            with transaction.atomic():
+                search_index_signals(signal_ids=[self.signal_id])
+        except Exception:  # the index must never break the write that triggered it
+            logger.exception("Zoekindex bijwerken mislukt voor signaal %s", self.signal_id)
+
+
 def _on_audit_event(sender, instance, created, **kwargs) -> None:
     if not created or not instance.signal_id or kwargs.get("raw"):
         return
-    try:
-        with transaction.atomic():
-            search_index_signals(signal_ids=[instance.signal_id])
-    except Exception:  # the index must never break the write that triggered it
-        logger.exception("Zoekindex bijwerken mislukt voor signaal %s", instance.signal_id)
+    pending = transaction.get_connection().run_on_commit
+    if any(
+        isinstance(job, _Reindex) and job.signal_id == instance.signal_id for _, job, _ in pending
+    ):
+        return
+    _after_commit(_Reindex(instance.signal_id))
 
 
 def connect() -> None:

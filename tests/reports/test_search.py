@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from signaalloket.documents.services import document_upload
+from signaalloket.reports import search_index
 from signaalloket.reports.models import SearchEntry
 from signaalloket.reports.search import search
 from signaalloket.reports.search_index import search_index_rebuild
@@ -15,6 +16,13 @@ from tests.builders import build_signal
 from tests.factories import OfficeFactory, OrganisationFactory, make_user, ministry_organisation
 
 from .conftest import bulk_signals
+
+
+@pytest.fixture(autouse=True)
+def reindex_at_once(monkeypatch):
+    """A test's transaction never commits: these tests of the search reindex at once (when
+    the index is written is tested in test_search_index_after_commit.py)."""
+    monkeypatch.setattr(search_index, "_after_commit", lambda job: job())
 
 
 def _signal(desk, title, summary="", lead=None, state=None, offices=None):
