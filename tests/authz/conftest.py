@@ -1,6 +1,6 @@
 import pytest
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from signaalloket.signals import guards
 
@@ -38,3 +38,15 @@ def world(django_db_setup, django_db_blocker, matrix_media):
         yield built
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def clients(world, django_db_blocker):
+    """A logged-in client per role of the world (sessions live in the module's world)."""
+    result = {"anonymous": Client(raise_request_exception=False)}
+    with django_db_blocker.unblock():
+        for role, user in world.users.items():
+            client = Client(raise_request_exception=False)
+            client.force_login(user)
+            result[role] = client
+    return result

@@ -72,6 +72,7 @@ class World:
     signals: dict = field(default_factory=dict)  # key -> Signal
     lead: object = None
     office: object = None
+    spare_office: object = None  # addressed by no signal (for adding an addressee)
     documents: dict = field(default_factory=dict)  # key -> Document
     meetings: dict = field(default_factory=dict)  # key -> FactCheckMeeting
 
@@ -95,6 +96,7 @@ def build_world() -> World:
     world.users["other_submitter"] = make_user("submitter", organisation=OrganisationFactory())
     ministry = MinistryFactory()
     world.office = OfficeFactory(ministry=ministry)
+    world.spare_office = OfficeFactory()
     world.users["official"] = make_user("official", organisation=ministry_organisation(ministry))
     world.users["other_official"] = make_user(
         "official", organisation=ministry_organisation(MinistryFactory())
