@@ -7,7 +7,8 @@ accepts POST fails the test until it has an entry.
 
 Outcomes of a POST (besides matrix.LOGIN, FORBIDDEN, NOT_FOUND, METHOD, which must write
 nothing at all):
-  WRITE  not refused (200, a redirect, 400, 409) and the database changed
+  WRITE  not refused (200, a redirect, 400, 409) and it sent an INSERT, UPDATE or DELETE
+         (sessions aside; an UPDATE that matches no row counts too)
   NOOP   not refused and nothing written (an invalid form, a step that does not apply in
          this state, a page that answers POST like GET)
 
@@ -36,6 +37,7 @@ from .matrix import (
     Case,
     get_not_allowed,
     post_only,
+    submitters_notification,
 )
 from .world import BACK_TO_DRAFTING, DESK, OWN_SUBMITTERS
 
@@ -248,6 +250,17 @@ def editor_data(world, key):
     return data
 
 
+def own_comment(world, key):
+    comment = world.comments[key]
+    return {"pk": world.signals[key].pk, "comment_pk": comment.pk, "action": "afhandelen"}
+
+
+def comment_state_data(world, key):
+    from signaalloket.drafting.models import Comment
+
+    return {"expected_version": Comment.objects.get(pk=world.comments[key].pk).version}
+
+
 def comment_data(world, key):
     keys = _format_keys(world, key)
     return {"section_key": keys[0] if keys else "x", "body": "Matrix", "visibility": "shared"}
@@ -352,7 +365,7 @@ POSTS: dict[str, tuple[Post, ...]] = {
     "reports:public_register": (Post(get_not_allowed),),
     "login": (Post(lambda c: NOOP),),  # an empty login form: 200, nothing written
     "logout": (Post(lambda c: LOGIN if c.anonymous else WRITE),),  # records the logout
-    "accounts:mfa_setup": (Post(logged_in_then(lambda c: ANSWERED)),),  # makes a device
+    "accounts:mfa_setup": (Post(logged_in_then(lambda c: WRITE)),),  # makes a device
     "accounts:mfa_verify": (Post(logged_in_then(lambda c: NOOP)),),
     "accounts:mfa_backup_codes": (Post(logged_in_then(lambda c: NOOP)),),
     "accounts:password_change": (Post(logged_in_then(lambda c: NOOP)),),
@@ -399,7 +412,7 @@ POSTS: dict[str, tuple[Post, ...]] = {
                 lambda c: (
                     NOT_FOUND
                     if c.role == "official"
-                    else (ANSWERED if draft_editable(c) else REFUSED)
+                    else (NOOP if draft_editable(c) else REFUSED)  # nothing filled in
                 )
             )
         ),
@@ -410,7 +423,16 @@ POSTS: dict[str, tuple[Post, ...]] = {
     "drafting:comment_create": (
         Post(on_signal(lambda c: REFUSED if c.state in FINAL else WRITE), comment_data),
     ),
-    "drafting:comment_state": (Post(logged_in_then(lambda c: NOT_FOUND)),),  # no such comment
+    "drafting:comment_state": (
+        Post(logged_in_then(lambda c: NOT_FOUND)),  # the row's comment does not exist
+        Post(
+            on_signal(lambda c: WRITE if c.role in DESK | {"submitter"} else REFUSED),
+            comment_state_data,
+            args=own_comment,
+            label="the submitter's comment",
+            keys=("fact_check",),
+        ),
+    ),
     "drafting:pii_dismiss": (Post(desk_only(lambda c: NOOP)),),  # empty form: back with a message
     "drafting:format_manage": (Post(roles_first(MANAGER, lambda c: NOOP)),),
     "drafting:name_list": (
@@ -497,7 +519,8 @@ POSTS: dict[str, tuple[Post, ...]] = {
         ),
     ),
     # fact-check meetings (only the fact-check signal has one)
-    "meetings:schedule": (Post(desk_only(lambda c: ANSWERED), meeting_data),),
+    # the fact-check signal has its meeting already; other states take none: 400 everywhere
+    "meetings:schedule": (Post(desk_only(lambda c: NOOP), meeting_data),),
     "meetings:change": (Post(desk_only(), meeting_data, keys=MEETING),),
     "meetings:cancel": (Post(desk_only(), cancel_data, keys=MEETING),),
     "meetings:outcome": (Post(desk_only(), outcome_data, keys=MEETING),),
@@ -505,8 +528,16 @@ POSTS: dict[str, tuple[Post, ...]] = {
     # notifications: a user's own
     "notifications:inbox": (Post(like_get(ROWS["notifications:inbox"].expect)),),
     "notifications:open": (Post(like_get(ROWS["notifications:open"].expect, writes=True)),),
-    "notifications:mark_all_read": (Post(logged_in_then(lambda c: ANSWERED)),),
-    "notifications:mark_read": (Post(logged_in_then(lambda c: NOT_FOUND)),),  # no such message
+    # an UPDATE of one's own unread messages (it matches none but the submitter's)
+    "notifications:mark_all_read": (Post(logged_in_then(lambda c: WRITE)),),
+    "notifications:mark_read": (
+        Post(logged_in_then(lambda c: NOT_FOUND)),  # the row's message does not exist
+        Post(
+            logged_in_then(lambda c: WRITE if c.role == "submitter" else NOT_FOUND),
+            args=submitters_notification,
+            label="the submitter's message",
+        ),
+    ),
     "notifications:preferences": (
         Post(logged_in_then(lambda c: WRITE), lambda w, k: {"email_mode": "digest"}),
     ),
@@ -522,8 +553,15 @@ POSTS: dict[str, tuple[Post, ...]] = {
     "reports:saved_filter_create": (
         Post(logged_in_then(lambda c: WRITE), lambda w, k: {"name": "Matrix", "query": "q=x"}),
     ),
-    "reports:saved_filter_delete": (Post(logged_in_then(lambda c: NOT_FOUND)),),  # no filter
-    "reports:publication_edit": (Post(roles_first(DESK, lambda c: ANSWERED), publication_data),),
+    "reports:saved_filter_delete": (
+        Post(logged_in_then(lambda c: NOT_FOUND)),  # the row's filter does not exist
+        Post(
+            logged_in_then(lambda c: WRITE if c.role == "submitter" else NOT_FOUND),
+            args=lambda world, key: {"pk": world.saved_filter.pk},
+            label="the submitter's filter",
+        ),
+    ),
+    "reports:publication_edit": (Post(roles_first(DESK, lambda c: WRITE), publication_data),),
     f"{IMPORTS}:import_upload": (Post(roles_first(MANAGER, lambda c: NOOP)),),
     f"{IMPORTS}:import_job_step": (
         Post(roles_first(MANAGER, lambda c: NOT_FOUND)),  # no such job
