@@ -43,7 +43,6 @@ from .world import BACK_TO_DRAFTING, DESK, OWN_SUBMITTERS
 
 WRITE = "write"
 NOOP = "noop"
-ANSWERED = frozenset({WRITE, NOOP})  # not refused; whether it writes is not the point
 REFUSED = frozenset({FORBIDDEN, NOT_FOUND})  # sees the signal, may not act: 403 preferred
 PRE_OFFER = frozenset({"intake", "drafting", "fact_check", "decision"})
 SUBMITTER_EDIT = frozenset({"intake", "drafting"})
