@@ -7,8 +7,8 @@ accepts POST fails the test until it has an entry.
 
 Outcomes of a POST (besides matrix.LOGIN, FORBIDDEN, NOT_FOUND, METHOD, which must write
 nothing at all):
-  WRITE  not refused (200, a redirect, 400, 409) and it sent an INSERT, UPDATE or DELETE
-         (sessions aside; an UPDATE that matches no row counts too)
+  WRITE  not refused (200, a redirect, 400, 409) and it sent an INSERT, UPDATE or DELETE that
+         it did not roll back (sessions aside; an UPDATE that matches no row counts too)
   NOOP   not refused and nothing written (an invalid form, a step that does not apply in
          this state, a page that answers POST like GET)
 
@@ -345,7 +345,8 @@ def extend_data(world, key):
 
 
 def publication_data(world, key):
-    return {"public_summary": "Openbaar", "published": "on"}
+    """Published on the strength of a recorded consent statement."""
+    return {"public_summary": "Openbaar", "consent_statement": "Akkoord", "published": "on"}
 
 
 def new_signal_data(world, key):

@@ -2,7 +2,7 @@
 
 Each POST runs in a savepoint that is rolled back, so all cases share one world. A refused
 POST (login, 403, 404, 405) must write nothing: every INSERT/UPDATE/DELETE the request sends
-is captured (sessions aside), and counts of the rows that matter plus the signal's state
+and does not roll back is captured (sessions aside), and counts of the rows that matter plus the signal's state
 and version are compared before and after.
 """
 
@@ -31,6 +31,9 @@ HOLES: dict[tuple[str, str, str | None], dict[str, str]] = {}
 
 REFUSALS = frozenset({LOGIN, FORBIDDEN, NOT_FOUND, METHOD})
 WRITE_SQL = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([\w.]+)"?', re.I)
+SAVEPOINT_SQL = re.compile(
+    r'^(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\s+"?(\w+)"?', re.I
+)
 COUNTED = (StateChange, AuditEvent, Document, DocumentVersion, Deadline)
 
 
@@ -76,12 +79,25 @@ def _snapshot(signal_pk):
 
 
 def _tables(queries) -> list[str]:
-    tables = []
+    """Tables the request wrote to and kept: writes inside a savepoint that was rolled back
+    (a service that raised inside transaction.atomic) do not count."""
+    levels: list[tuple[str | None, list[str]]] = [(None, [])]
     for query in queries:
-        match = WRITE_SQL.match(query["sql"])
+        sql = query["sql"].strip()
+        savepoint = SAVEPOINT_SQL.match(sql)
+        if savepoint:
+            verb, name = savepoint.group(1).upper(), savepoint.group(2)
+            if verb == "SAVEPOINT":
+                levels.append((name, []))
+            elif len(levels) > 1 and levels[-1][0] == name:
+                _, written = levels.pop()
+                if not verb.startswith("ROLLBACK"):
+                    levels[-1][1].extend(written)
+            continue
+        match = WRITE_SQL.match(sql)
         if match and match.group(1) != "django_session":
-            tables.append(match.group(1))
-    return sorted(set(tables))
+            levels[-1][1].append(match.group(1))
+    return sorted({table for _, written in levels for table in written})
 
 
 def _outcome(response, wrote: bool, anonymous: bool) -> str:
