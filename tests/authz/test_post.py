@@ -162,3 +162,12 @@ def test_post(name, post, key, roles, db, world, clients):
                 f"(HTTP {response.status_code}{', wrote ' + ', '.join(tables) if tables else ''})"
             )
     assert not problems, f"{name} ({key}):\n" + "\n".join(problems)
+
+
+def test_post_table_names_rows_of_the_matrix():
+    stale = sorted(set(POSTS) - set(ROWS))
+    assert not stale, f"posts.POSTS has entries for URL names without a row in ROWS: {stale}"
+    unlabelled = [
+        name for name, posts in POSTS.items() if len({p.label for p in posts}) < len(posts)
+    ]
+    assert not unlabelled, f"Give each POST of one URL its own label: {unlabelled}"
