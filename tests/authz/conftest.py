@@ -1,8 +1,9 @@
 import pytest
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from signaalloket.core import procedure_hooks
+from signaalloket.reports.search_index import search_index_rebuild
 
 from .world import build_world
 
@@ -31,6 +32,8 @@ def world(django_db_setup, django_db_blocker, matrix_media):
             atomic.__enter__()
             try:
                 built = build_world()
+                # The world never commits, so the after-commit reindexing never runs.
+                search_index_rebuild()
             except BaseException:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
@@ -38,3 +41,15 @@ def world(django_db_setup, django_db_blocker, matrix_media):
         yield built
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def clients(world, django_db_blocker):
+    """A logged-in client per role of the world (sessions live in the module's world)."""
+    result = {"anonymous": Client(raise_request_exception=False)}
+    with django_db_blocker.unblock():
+        for role, user in world.users.items():
+            client = Client(raise_request_exception=False)
+            client.force_login(user)
+            result[role] = client
+    return result

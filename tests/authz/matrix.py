@@ -2,7 +2,8 @@
 
 Each URL name of the project has a row: how to fill in the URL (`args`) and what a role
 must get for a signal in a given state (`expect`). test_matrix.py requests every URL (GET)
-as every role for a signal in every state and compares. A URL name without a row fails
+as every role for a signal in every state and compares; test_post.py does the same by POST
+with the table in posts.py. A URL pattern without a row (and not exempt in urls.EXEMPT) fails
 the test, listing the missing names: add a row here when you add a URL.
 
 Outcomes:
@@ -10,7 +11,7 @@ Outcomes:
   LOGIN      redirect to the login page (anonymous)
   FORBIDDEN  403: the user sees the object but may not take this action (Dutch message)
   NOT_FOUND  404: the user may not see the object (its existence is not revealed)
-  METHOD     405: the URL does not answer GET (POST-only endpoints; see POST_CHECKS)
+  METHOD     405: the URL does not answer GET (POST-only endpoints; POST is in posts.py)
 
 `expect(c)` receives a Case: c.role (see world.ROLES), c.key (state of the signal, or
 world.BACK_TO_DRAFTING), c.state, c.sees (the issue's visibility rule for this role and
@@ -35,10 +36,6 @@ LOGIN = "login"
 FORBIDDEN = "403"
 NOT_FOUND = "404"
 METHOD = "405"
-
-# URL names that are not ours to test (Django admin is tested in tests/accounts).
-ALLOWLIST = frozenset({"set_language"})
-SKIP_PREFIXES = ("beheer/",)  # the Django admin site, behind its own role and MFA checks
 
 
 @dataclass(frozen=True)
@@ -333,89 +330,3 @@ ROWS: dict[str, Row] = {
     ),
     "imports:import_job_step": Row(post_only, missing_pk, per_signal=False),
 }
-
-
-# POST endpoints ---------------------------------------------------------------------------
-# A role that may not act gets LOGIN (anonymous), 404 (cannot see the signal) or 403/404
-# (sees it, may not act; 403 with a Dutch explanation is preferred), and nothing changes: no audit event, no change to signals, documents or
-# deadlines. test_post.py runs these.
-
-
-@dataclass(frozen=True)
-class PostCheck:
-    name: str
-    key: str  # which signal of the world
-    args: Callable  # (world, key) -> dict | None
-    data: dict
-    refused: tuple[str, ...]
-    role_first: bool = False  # the role is checked before the signal: 403 for every pk
-
-
-NON_MEMBERS = ("anonymous", "other_submitter", "other_official", "admin")
-
-POST_CHECKS: list[PostCheck] = [
-    PostCheck(
-        "web:signal_transition",
-        "intake",
-        signal_pk,
-        {"to": "drafting", "expected_state": "intake"},
-        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
-    ),
-    PostCheck(
-        "web:signal_transition",
-        "fact_check",
-        signal_pk,
-        {"to": "decision", "expected_state": "fact_check"},
-        (*NON_MEMBERS, "official"),
-    ),
-    PostCheck(
-        "web:signal_transition",
-        "fact_check",
-        signal_pk,
-        {"to": "drafting", "reason": "Feiten", "expected_state": "fact_check"},
-        (*NON_MEMBERS, "official"),
-    ),
-    PostCheck(
-        "signals:edit",
-        "drafting",
-        signal_pk,
-        {"title": "Gewijzigd", "summary": "x", "confidentiality": "internal", "version": 1},
-        (*NON_MEMBERS, "official"),
-    ),
-    PostCheck(
-        "signals:edit",
-        "fact_check",
-        signal_pk,
-        {"title": "Gewijzigd", "summary": "x", "confidentiality": "internal", "version": 1},
-        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
-    ),
-    PostCheck(
-        "documents:retract",
-        "offered",
-        document_pk,
-        {"reason": "Weg ermee", "expected_version": 1},
-        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
-    ),
-    PostCheck(
-        "documents:signal_documents",
-        "closed",
-        signal_pk,
-        {"kind": "attachment", "title": "Nieuw", "confidentiality": "internal"},
-        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
-    ),
-    PostCheck(
-        "deadlines:extend",
-        "offered",
-        deadline_pk,
-        {"new_due_date": "2099-01-01", "reason": "Later", "version": 1},
-        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
-    ),
-    PostCheck(
-        "reports:publication_edit",
-        "closed",
-        signal_pk,
-        {"public_summary": "Openbaar", "published": "on"},
-        (*NON_MEMBERS, "official", "submitter", "strategic_rep"),
-        role_first=True,
-    ),
-]

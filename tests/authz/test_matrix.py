@@ -7,56 +7,27 @@ import io
 
 import pytest
 from django.conf import settings
-from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from .matrix import (
     ALLOW,
-    ALLOWLIST,
     FORBIDDEN,
     LOGIN,
     METHOD,
     NOT_FOUND,
     ROWS,
-    SKIP_PREFIXES,
     Case,
 )
+from .urls import EXEMPT, all_patterns, exemption, project_url_names
 from .world import ROLES, SIGNAL_KEYS, sees, state_of
-
-
-def project_url_names() -> dict[str, str]:
-    """Every named URL pattern of the project (name -> route), admin and allowlist left out."""
-    found: dict[str, str] = {}
-
-    def walk(patterns, prefix: str, namespace: str | None) -> None:
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if route.startswith(SKIP_PREFIXES):
-                continue
-            if isinstance(pattern, URLResolver):
-                ns = namespace
-                if pattern.namespace:
-                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-                walk(pattern.url_patterns, route, ns)
-            elif isinstance(pattern, URLPattern):
-                name = pattern.name
-                if name is None:
-                    found[f"<unnamed> /{route}"] = route
-                    continue
-                full = f"{namespace}:{name}" if namespace else name
-                if full not in ALLOWLIST:
-                    found[full] = route
-
-    walk(get_resolver().url_patterns, "", None)
-    return found
 
 
 def test_every_url_has_a_row_in_the_matrix():
     names = project_url_names()
     missing = sorted(set(names) - set(ROWS))
     assert not missing, (
-        "These URL names have no row in tests/authz/matrix.py (ROWS). Add one per name, "
-        "saying what each role gets:\n"
+        "These URL names have no row in tests/authz/matrix.py (ROWS) and are not exempt in "
+        "tests/authz/urls.py (EXEMPT). Add one per name, saying what each role gets:\n"
         + "\n".join(f"  {name:45} /{names[name]}" for name in missing)
     )
 
@@ -64,6 +35,21 @@ def test_every_url_has_a_row_in_the_matrix():
 def test_matrix_has_no_stale_rows():
     stale = sorted(set(ROWS) - set(project_url_names()))
     assert not stale, f"Rows for URL names that no longer exist: {stale}"
+
+
+def test_exemptions_are_used_and_names_are_unique():
+    """Every exempt prefix still matches a pattern, and no two covered patterns share a name
+    (reverse() reaches only one of them, so the other would go untested)."""
+    patterns = all_patterns()
+    unused = sorted(set(EXEMPT) - {exemption(p.route) for p in patterns})
+    assert not unused, f"Exempt prefixes that match no URL pattern: {unused}"
+    seen: dict[str, str] = {}
+    doubles = []
+    for p in patterns:
+        if exemption(p.route) is None and p.name in seen:
+            doubles.append(f"{p.name}: /{seen[p.name]} and /{p.route}")
+        seen.setdefault(p.name, p.route)
+    assert not doubles, "URL names used by more than one pattern:\n" + "\n".join(doubles)
 
 
 def _outcome(response) -> str:
@@ -92,16 +78,6 @@ def _body_text(response) -> str:
             if cell is not None
         )
     return content.decode("utf-8", errors="replace")
-
-
-@pytest.fixture
-def clients(world, db):
-    result = {"anonymous": Client(raise_request_exception=False)}
-    for role, user in world.users.items():
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        result[role] = client
-    return result
 
 
 def _check(name, row, world, clients, key, problems) -> int:
@@ -136,7 +112,7 @@ def _check(name, row, world, clients, key, problems) -> int:
 
 
 @pytest.mark.parametrize("name", sorted(ROWS))
-def test_matrix(name, world, clients):
+def test_matrix(name, db, world, clients):
     if name not in project_url_names():
         pytest.skip(f"{name} is not (yet) a URL of the project")
     row = ROWS[name]

@@ -72,8 +72,11 @@ class World:
     signals: dict = field(default_factory=dict)  # key -> Signal
     lead: object = None
     office: object = None
+    spare_office: object = None  # addressed by no signal (for adding an addressee)
     documents: dict = field(default_factory=dict)  # key -> Document
     meetings: dict = field(default_factory=dict)  # key -> FactCheckMeeting
+    comments: dict = field(default_factory=dict)  # key -> the submitter's shared Comment
+    saved_filter: object = None  # the submitter's
 
     def titles_hidden_from(self, role: str) -> list[str]:
         return [s.title for key, s in self.signals.items() if not sees(role, key)]
@@ -95,6 +98,7 @@ def build_world() -> World:
     world.users["other_submitter"] = make_user("submitter", organisation=OrganisationFactory())
     ministry = MinistryFactory()
     world.office = OfficeFactory(ministry=ministry)
+    world.spare_office = OfficeFactory()
     world.users["official"] = make_user("official", organisation=ministry_organisation(ministry))
     world.users["other_official"] = make_user(
         "official", organisation=ministry_organisation(MinistryFactory())
@@ -118,7 +122,26 @@ def build_world() -> World:
         world.documents[key] = _attachment(signal, desk_staff)
     world.meetings["fact_check"] = _meeting(world.signals["fact_check"], desk_staff)
     _notify(world.users["submitter"], world.signals["offered"])
+    world.comments["fact_check"] = _comment(world.signals["fact_check"], world.users["submitter"])
+    world.saved_filter = _saved_filter(world.users["submitter"])
     return world
+
+
+def _comment(signal, author):
+    """A shared comment by a submitter, in the fact check (officials see it too)."""
+    from signaalloket.drafting.selectors import format_for_signal
+    from signaalloket.drafting.services import comment_add
+
+    section = format_for_signal(signal).sections.first()
+    return comment_add(
+        signal=signal, actor=author, section_key=section.key, body="Klopt dit?", visibility="shared"
+    )
+
+
+def _saved_filter(user):
+    from signaalloket.reports.services import saved_filter_create
+
+    return saved_filter_create(user=user, name="Mijn filter", query_string="q=x")
 
 
 def _notify(user, signal) -> None:

@@ -117,9 +117,3 @@ def page(context):
     page.js_errors = errors
     yield page
     assert not errors, "JavaScript-fouten of CSP-schendingen in de browser:\n" + "\n".join(errors)
-
-
-@pytest.fixture
-def screenshot_dir():
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOT_DIR

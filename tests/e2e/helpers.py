@@ -63,12 +63,6 @@ def screenshot(page, name: str, *, full_page: bool = True) -> Path:
     return path
 
 
-def has_horizontal_scroll(page) -> bool:
-    return page.evaluate(
-        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
-    )
-
-
 def overflowing_elements(page, width: int) -> list[str]:
     """Innermost elements that stick out to the right of `width` pixels (for failure messages)."""
     return page.evaluate(
@@ -97,14 +91,6 @@ def overflowing_elements(page, width: int) -> list[str]:
             return out.slice(0, 15);
         }""",
         width,
-    )
-
-
-def assert_no_horizontal_scroll(page, width: int = 360) -> None:
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= width, (
-        f"horizontaal scrollen op {width} px ({page.url}): scrollWidth={scroll_width}; "
-        + "; ".join(overflowing_elements(page, width))
     )
 
 

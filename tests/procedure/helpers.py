@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from signaalloket.notifications.models import Notification
 from signaalloket.signals.services import signal_create, signal_update
 from signaalloket.signals.services.participants import addressee_add
 from tests.builders_hooks import small_pdf_bytes
@@ -73,17 +72,6 @@ def world_signal(world: World, *, contacts: bool = True):
         )
     signal.refresh_from_db()
     return signal
-
-
-def inbox(user, **filters) -> list:
-    return list(Notification.objects.filter(recipient=user, **filters).order_by("id"))
-
-
-def kinds_by_recipient(**filters) -> dict:
-    result: dict = {}
-    for n in Notification.objects.filter(**filters).order_by("id"):
-        result.setdefault(n.recipient_id, []).append(n.kind)
-    return result
 
 
 def prepare_draft(signal, desk) -> None:

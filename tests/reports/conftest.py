@@ -55,10 +55,5 @@ def bulk_deadlines(signals, *, due: dt.date, kind: str = "response") -> None:
 
 
 @pytest.fixture
-def lead_org(db):
-    return OrganisationFactory(name="RIEC Testland")
-
-
-@pytest.fixture
 def office(db):
     return OfficeFactory()
