@@ -79,9 +79,8 @@ def deadline_extend(
             locked = Deadline.objects.select_for_update().get(pk=deadline.pk)
         except Deadline.DoesNotExist as exc:
             raise ValidationFailed(_("Deze termijn bestaat niet.")) from exc
-        current_url = f"/signalen/{locked.signal_id}/"
         if locked.version != expected_version:
-            raise Conflict(current_url=current_url)
+            raise Conflict(current=locked)
         if locked.status != DeadlineStatus.OPEN:
             raise ValidationFailed(_("Alleen een lopende termijn kan worden verlengd."))
         if new_due_date <= locked.due_date:

@@ -147,7 +147,7 @@ def document_add_version(
             if expected_version is not None:
                 filters["version"] = expected_version
             if not Document.objects.filter(**filters).update(version=F("version") + 1):
-                raise Conflict(current_url=f"/signalen/{document.signal_id}/documenten/")
+                raise Conflict(current=document)
             last = (
                 DocumentVersion.objects.filter(document=document)
                 .order_by("-number")
@@ -199,7 +199,7 @@ def document_retract(
             version=F("version") + 1,
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{document.signal_id}/documenten/")
+            raise Conflict(current=document)
         audit_event_record(
             event_type="document.retracted",
             actor=actor,

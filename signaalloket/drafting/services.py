@@ -140,7 +140,7 @@ def draft_save(
                     "en voer uw wijziging opnieuw in."
                 )
                 % {"n": latest_number},
-                current_url=f"/signalen/{signal.pk}/concept/",
+                current=latest or signal,
             )
         if latest is not None and latest.texts == cleaned:
             raise ValidationFailed(_("Er zijn geen wijzigingen om op te slaan."))
@@ -157,7 +157,7 @@ def draft_save(
                     author=actor,
                 )
         except IntegrityError as exc:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/concept/") from exc
+            raise Conflict(current=latest or signal) from exc
         previous = latest.texts if latest else {}
         audit_event_record(
             event_type="draft.saved",
@@ -242,7 +242,7 @@ def _comment_set_resolved(*, comment: Comment, actor, resolved: bool, expected_v
             version=F("version") + 1,
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{comment.signal_id}/concept/")
+            raise Conflict(current=comment)
         audit_event_record(
             event_type="draft.comment_resolved" if resolved else "draft.comment_reopened",
             actor=actor,

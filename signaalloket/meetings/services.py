@@ -6,12 +6,12 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.core.links import link_for
 from signaalloket.documents.models import DocumentKind
 from signaalloket.documents.services import document_upload
 from signaalloket.notifications import recipients as r
@@ -73,7 +73,7 @@ def _send_invitations(meeting_id: int, method: str) -> None:
     meeting = FactCheckMeeting.objects.select_related("signal").get(pk=meeting_id)
     signal = meeting.signal
     invitees = meeting_invitees(signal)
-    link = absolute_url(reverse("web:signal_detail", args=[signal.pk]))
+    link = absolute_url(link_for(signal))
     ics = meeting_ics(meeting, method=method, attendees=invitees, link=link)
     if method == METHOD_CANCEL:
         kind, template = NotificationKind.MEETING_CANCELLED, "cancellation"
@@ -102,7 +102,7 @@ def _send_invitations(meeting_id: int, method: str) -> None:
         signal=signal,
         kind=kind,
         text=text,
-        url=reverse("web:signal_detail", args=[signal.pk]),
+        url=link_for(signal),
         dedupe_key=f"meeting:{meeting.pk}:{meeting.sequence}:{method}",
         email=False,
     )
@@ -171,7 +171,7 @@ def meeting_schedule(
 def _locked_planned(meeting: FactCheckMeeting, expected_version: int) -> FactCheckMeeting:
     locked = FactCheckMeeting.objects.select_for_update().get(pk=meeting.pk)
     if locked.version != expected_version:
-        raise Conflict(current_url=f"/signalen/{locked.signal_id}/")
+        raise Conflict(current=locked)
     if locked.status != MeetingStatus.PLANNED:
         raise ValidationFailed(_("Dit overleg is niet meer gepland."))
     return locked

@@ -119,7 +119,7 @@ def publication_set(
             signal=signal, defaults={"updated_by": actor}
         )
         if expected_version is not None and publication.version != expected_version:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=signal)
         if published:
             if not public_summary:
                 raise ValidationFailed(

@@ -172,7 +172,7 @@ def addressee_set_contribution(
             contribution_status=status, version=F("version") + 1
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{addressee.signal_id}/")
+            raise Conflict(current=addressee)
         audit_event_record(
             event_type="addressee.contribution",
             actor=actor,
@@ -216,7 +216,7 @@ def addressee_update(
             version=F("version") + 1,
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=addressee)
         audit_event_record(
             event_type="addressee.updated",
             actor=actor,

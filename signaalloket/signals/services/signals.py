@@ -153,7 +153,7 @@ def signal_update(
             **changes, version=F("version") + 1
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=signal)
         signal.refresh_from_db()
         if themes is not None:
             signal.themes.set(list(themes))
@@ -185,7 +185,7 @@ def criterion_assess(
             signal=signal, criterion=criterion, version=expected_version
         ).update(met=met, motivation=motivation, version=F("version") + 1)
         if not updated:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=signal)
         audit_event_record(
             event_type="criterion.assessed",
             actor=actor,
