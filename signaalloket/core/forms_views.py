@@ -35,6 +35,11 @@ def form_error(form, exc: DomainError, *, field: str | None = "") -> None:
     form.add_error(field, exc.message)
 
 
+def posted(request: HttpRequest):
+    """request.POST on a POST (even an empty one, so the form is bound), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _value(value, result):
     return value(result) if callable(value) else value
 

@@ -4,7 +4,7 @@ import rules
 
 from signaalloket.accounts.context import access_for
 from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES, Role
-from signaalloket.signals.permissions import can_edit_signal, can_view_signal, roles_on_signal
+from signaalloket.signals.permissions import can_view_signal, may_edit_signal, roles_on_signal
 from signaalloket.signals.states import FINAL_STATES, State
 
 DRAFT_STATES = frozenset({State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION})
@@ -14,7 +14,7 @@ DRAFT_STATES = frozenset({State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.
 def can_edit_draft(user, signal) -> bool:
     if signal.state not in DRAFT_STATES:
         return False
-    return bool(can_edit_signal(user, signal))
+    return bool(may_edit_signal(user, signal))
 
 
 @rules.predicate

@@ -9,7 +9,7 @@ from signaalloket.core.dates import today
 from signaalloket.deadlines.models import DeadlineKind, DeadlineStatus
 from signaalloket.deadlines.selectors import deadlines_for_signal
 from signaalloket.signals.models import ContributionStatus
-from signaalloket.signals.permissions import can_edit_signal, roles_on_signal
+from signaalloket.signals.permissions import may_edit_signal, roles_on_signal
 from signaalloket.signals.selectors import ADDRESSEES, SUBMITTERS
 from signaalloket.signals.states import State
 
@@ -41,7 +41,7 @@ def addressees_context(user, signal) -> dict:
         "progress": contribution_progress(addressees),
         "show_contributions": signal.state not in ADDRESSEES_EDITABLE,
         "may_edit_addressees": signal.state in ADDRESSEES_EDITABLE
-        and (access.is_desk or can_edit_signal(user, signal)),
+        and (access.is_desk or may_edit_signal(user, signal)),
         "contribution_choices": ContributionStatus.choices,
     }
 

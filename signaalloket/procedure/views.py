@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from signaalloket.core.errors import DomainError, NotAllowed, NotFound
 from signaalloket.signals.models import Addressee, Submitter
-from signaalloket.signals.permissions import can_edit_signal, is_desk
+from signaalloket.signals.permissions import is_desk, may_edit_signal
 from signaalloket.signals.selectors import signal_get_for_user
 from signaalloket.signals.services.participants import (
     addressee_add,
@@ -60,7 +60,7 @@ def _submitter(signal, sid) -> Submitter:
 @login_required
 def addressees(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    may_edit = is_desk(request.user) or can_edit_signal(request.user, signal)
+    may_edit = is_desk(request.user) or may_edit_signal(request.user, signal)
     current = [a.office_id for a in signal.addressees.all()]
     form = None
     status = 200
@@ -105,7 +105,7 @@ def addressee_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     addressee = _addressee(signal, aid)
     desk = is_desk(request.user)
-    if not (desk or can_edit_signal(request.user, signal)):
+    if not (desk or may_edit_signal(request.user, signal)):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     initial = {
         "is_coordinating": addressee.is_coordinating,

@@ -11,7 +11,13 @@ from signaalloket.core.events import publish_on_commit
 from signaalloket.organisations.models import Office, Organisation, OrganisationKind
 
 from ..models import Addressee, ApprovalKind, ContributionStatus, Signal, Submitter
-from ..permissions import can_edit_signal, is_desk, roles_on_signal
+from ..permissions import (
+    may_approve_submitter,
+    may_edit_addressees,
+    may_edit_signal,
+    may_record_offline_approval,
+    may_set_contribution,
+)
 from ..states import State
 
 
@@ -24,7 +30,7 @@ def submitter_add(
     strategic_rep_function: str = "",
     contact_person=None,
 ) -> Submitter:
-    if not can_edit_signal(actor, signal):
+    if not may_edit_signal(actor, signal):
         raise NotAllowed(_("U mag de indieners van dit signaal niet wijzigen."))
     if organisation.kind not in (OrganisationKind.PARTNER, OrganisationKind.RIEC):
         raise ValidationFailed(
@@ -62,13 +68,11 @@ def submitter_approve(
     if signal.state != State.DECISION:
         raise ValidationFailed(_("Instemmen kan alleen in de fase 'besluit indiening'."))
     if kind == ApprovalKind.IN_APP:
-        from signaalloket.accounts.context import access_for
-
-        if submitter.organisation_id not in access_for(actor).strategic_rep_org_ids:
+        if not may_approve_submitter(actor, submitter):
             raise NotAllowed(
                 _("Alleen de strategisch vertegenwoordiger van deze organisatie kan instemmen.")
             )
-    elif not is_desk(actor):
+    elif not may_record_offline_approval(actor, submitter):
         raise NotAllowed(_("Alleen het loket registreert een instemming buiten de applicatie."))
     with transaction.atomic():
         updated = Submitter.objects.filter(pk=submitter.pk, approved_at__isnull=True).update(
@@ -121,7 +125,7 @@ def _check_contact_official(office: Office, contact_official) -> None:
 def addressee_add(
     *, signal: Signal, actor, office: Office, is_coordinating: bool = False, contact_official=None
 ) -> Addressee:
-    if not is_desk(actor) and not can_edit_signal(actor, signal):
+    if not may_edit_addressees(actor, signal):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     if signal.state not in (State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION):
         raise ValidationFailed(_("Na het aanbieden liggen de geadresseerden vast."))
@@ -155,15 +159,9 @@ def addressee_add(
 def addressee_set_contribution(
     *, addressee: Addressee, actor, status: str, expected_version: int
 ) -> Addressee:
-    from signaalloket.accounts.roles import Role
-
     if status not in ContributionStatus.values:
         raise ValidationFailed(_("Kies een geldige status."), field="status")
-    roles = roles_on_signal(actor, addressee.signal)
-    from signaalloket.accounts.context import access_for
-
-    own_ministry = addressee.office.ministry_id in access_for(actor).ministry_ids
-    if not (is_desk(actor) or (Role.OFFICIAL in roles and own_ministry)):
+    if not may_set_contribution(actor, addressee):
         raise NotAllowed(
             _("Alleen het loket of een ambtenaar van dit ministerie wijzigt de bijdrage.")
         )
@@ -200,7 +198,7 @@ def addressee_update(
 ) -> Addressee:
     """Mark the coordinating ministry (penvoerder) and name the contact official."""
     signal = addressee.signal
-    if not is_desk(actor) and not can_edit_signal(actor, signal):
+    if not may_edit_addressees(actor, signal):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     if signal.state in (State.CLOSED, State.NOT_PURSUED, State.WITHDRAWN):
         raise ValidationFailed(_("Dit signaal is afgerond; de geadresseerden liggen vast."))
