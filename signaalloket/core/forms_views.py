@@ -52,7 +52,7 @@ def form_page(
     save: Callable[[dict], Any],
     success_url: str | Callable[[Any], str],
     success_message: str | Callable[[Any], str] = "",
-    context: dict | None = None,
+    context: dict | Callable[[], dict] | None = None,
     conflict: str = "page",
     error_field: str | None = "",
 ) -> HttpResponse:
@@ -61,7 +61,7 @@ def form_page(
 
     `conflict`: "page" (the error page), "inline" (this page shows it) or "form" (on the
     form like any other error). `success_url`/`success_message` may be callables of what
-    `save` returned. `context` may override "form" (e.g. None when nothing can be changed).
+    `save` returned. `context` (a dict, or a function returning one) may override "form".
     """
     status = 200
     extra: dict = {}
@@ -82,6 +82,8 @@ def form_page(
                 if message:
                     messages.success(request, message)
                 return redirect(_value(success_url, result))
+    if callable(context):  # built only when the page is shown, not before a redirect
+        context = context()
     return render(request, template, {"form": form, **(context or {}), **extra}, status=status)
 
 

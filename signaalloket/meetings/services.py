@@ -23,12 +23,18 @@ from signaalloket.notifications.services import (
     render_email,
 )
 from signaalloket.signals.models import Signal
-from signaalloket.signals.permissions import is_desk
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.states import State
 
 from .ics import METHOD_CANCEL, METHOD_REQUEST, meeting_ics
 from .models import FactCheckMeeting, MeetingOutcome, MeetingStatus
+from .permissions import (
+    NOT_ORGANISER,
+    may_cancel_meeting,
+    may_change_meeting,
+    may_record_meeting_outcome,
+    may_schedule_meeting,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -62,11 +68,6 @@ def _clean(
     if len(video_link) > 500:
         raise ValidationFailed(_("De videolink is te lang."), field="video_link")
     return starts_at, ends_at, location, video_link
-
-
-def _require_desk(actor) -> None:
-    if not is_desk(actor):
-        raise NotAllowed(_("Alleen het loket organiseert het ambtelijk overleg."))
 
 
 def _send_invitations(meeting_id: int, method: str) -> None:
@@ -141,7 +142,8 @@ def meeting_schedule(
     location: str = "",
     video_link: str = "",
 ) -> FactCheckMeeting:
-    _require_desk(actor)
+    if not may_schedule_meeting(actor, signal):
+        raise NotAllowed(NOT_ORGANISER)
     if signal.state != State.FACT_CHECK:
         raise ValidationFailed(_("Een ambtelijk overleg plant u in de fase 'ambtelijk overleg'."))
     starts_at, ends_at, location, video_link = _clean(
@@ -188,7 +190,8 @@ def meeting_update(
     expected_version: int,
 ) -> FactCheckMeeting:
     """Change date, time or place; everyone gets an update with the same UID, higher SEQUENCE."""
-    _require_desk(actor)
+    if not may_change_meeting(actor, meeting):
+        raise NotAllowed(NOT_ORGANISER)
     starts_at, ends_at, location, video_link = _clean(
         starts_at=starts_at, ends_at=ends_at, location=location, video_link=video_link
     )
@@ -216,7 +219,8 @@ def meeting_update(
 def meeting_cancel(
     *, meeting: FactCheckMeeting, actor, reason: str, expected_version: int
 ) -> FactCheckMeeting:
-    _require_desk(actor)
+    if not may_cancel_meeting(actor, meeting):
+        raise NotAllowed(NOT_ORGANISER)
     reason = (reason or "").replace("\x00", "").strip()
     if not reason:
         raise ValidationFailed(_("Geef een reden voor de annulering."), field="reason")
@@ -252,7 +256,8 @@ def meeting_record_outcome(
 ) -> FactCheckMeeting:
     """Record minutes and findings; "facts confirmed" moves the signal to the decision,
     "corrections needed" sends it back to drafting with the reason."""
-    _require_desk(actor)
+    if not may_record_meeting_outcome(actor, meeting):
+        raise NotAllowed(NOT_ORGANISER)
     if outcome not in (MeetingOutcome.CONFIRMED, MeetingOutcome.CORRECTIONS):
         raise ValidationFailed(_("Kies de uitkomst van het overleg."), field="outcome")
     reason = (reason or "").replace("\x00", "").strip()

@@ -78,12 +78,15 @@ def _officials_for_desk_only(user, form) -> None:
 @login_required
 def addressees(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    context = {"signal": signal, "section": addressees_context(request.user, signal)}
+
+    def context() -> dict:
+        return {"signal": signal, "section": addressees_context(request.user, signal)}
+
     may_edit = may_edit_addressees(request.user, signal)
     if not (may_edit and signal.state in ADDRESSEES_EDITABLE):
         if request.method == "POST":
             raise NotAllowed(NOT_ADDRESSEES)
-        return render(request, "procedure/addressees.html", {**context, "form": None})
+        return render(request, "procedure/addressees.html", {**context(), "form": None})
     current = [a.office_id for a in signal.addressees.all()]
     form = forms.AddresseeAddForm(request.POST or None, exclude_office_ids=current)
     _officials_for_desk_only(request.user, form)
