@@ -22,7 +22,7 @@ from signaalloket.signals.models import Confidentiality, Signal
 from . import validation
 from .extract import extract_text
 from .models import Document, DocumentKind, DocumentVersion
-from .permissions import can_change_document, upload_kinds
+from .permissions import may_change_document, upload_kinds
 
 
 def _clean_title(title: str, fallback: str) -> str:
@@ -137,7 +137,7 @@ def document_add_version(
     """Add a new version; earlier versions and their bytes stay."""
     if document.retracted_at is not None:
         raise ValidationFailed(_("Dit document is ingetrokken; voeg een nieuw document toe."))
-    if not can_change_document(actor, document):
+    if not may_change_document(actor, document):
         raise NotAllowed(_("U mag van dit document geen nieuwe versie toevoegen."))
     prepared = _Prepared(uploaded_file)
     cleanup = None
@@ -181,7 +181,7 @@ def document_retract(
     *, document: Document, actor, reason: str, expected_version: int | None = None
 ) -> Document:
     """Retract a document with a reason. Its versions and bytes stay (never hard-deleted)."""
-    if not can_change_document(actor, document):
+    if not may_change_document(actor, document):
         raise NotAllowed(_("U mag dit document niet intrekken."))
     reason = (reason or "").replace("\x00", "").strip()
     if not reason:
