@@ -11,6 +11,7 @@ from signaalloket.core.dates import today
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
 
 from .models import Deadline, DeadlineExtension, DeadlineStatus
+from .permissions import may_extend_deadline
 
 
 def deadline_start(*, signal, kind: str, due_date: dt.date, actor) -> Deadline:
@@ -63,9 +64,7 @@ def deadline_extend(
     *, deadline: Deadline, actor, new_due_date: dt.date, reason: str, expected_version: int
 ) -> Deadline:
     """Move an open deadline to a later date; the old date and the reason stay in the history."""
-    from signaalloket.signals.permissions import is_desk
-
-    if not is_desk(actor):
+    if not may_extend_deadline(actor, deadline):
         raise NotAllowed(_("Alleen het loket kan een termijn verlengen."))
     reason = (reason or "").replace("\x00", "").strip()
     if not reason:
