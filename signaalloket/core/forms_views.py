@@ -55,6 +55,7 @@ def form_page(
     context: dict | Callable[[], dict] | None = None,
     conflict: str = "page",
     error_field: str | None = "",
+    invalid_status: int = 400,
 ) -> HttpResponse:
     """GET: the form. POST: validate, `save(cleaned_data)`, then redirect with a message, or
     show the form again with the errors (400; 409 for `conflict="inline"`).
@@ -66,7 +67,7 @@ def form_page(
     status = 200
     extra: dict = {}
     if request.method == "POST":
-        status = 400
+        status = invalid_status
         if form.is_valid():
             try:
                 result = save(form.cleaned_data)
