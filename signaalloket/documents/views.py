@@ -71,45 +71,53 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def document_version_add(request: HttpRequest, pk: int) -> HttpResponse:
-    # who may: may_change_document, checked by the service (403)
+def _change(request, pk, form_class, invalid_message, service, message, field):
+    """A new version or the retraction: who may is may_change_document, checked by the
+    service (403); either way back to the document's page with the outcome.
+    `field` is (the service's argument, the form's field)."""
     document = document_get_for_user(user=request.user, pk=pk)
-    form = DocumentVersionForm(request.POST, request.FILES)
+    form = form_class(request.POST, request.FILES)
+    argument, name = field
     return post_action(
         request,
         form=form,
-        invalid_message=_("Kies een bestand voor de nieuwe versie."),
-        call=lambda: document_add_version(
+        invalid_message=invalid_message,
+        call=lambda: service(
             document=document,
             actor=request.user,
-            uploaded_file=form.cleaned_data["file"],
             expected_version=form.cleaned_data["expected_version"],
+            **{argument: form.cleaned_data[name]},
         ),
         redirect_to=reverse("documents:document_detail", args=[document.pk]),
-        success_message=_("De nieuwe versie is toegevoegd."),
+        success_message=message,
+    )
+
+
+@login_required
+@require_POST
+def document_version_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _change(
+        request,
+        pk,
+        DocumentVersionForm,
+        _("Kies een bestand voor de nieuwe versie."),
+        document_add_version,
+        _("De nieuwe versie is toegevoegd."),
+        ("uploaded_file", "file"),
     )
 
 
 @login_required
 @require_POST
 def document_retract_view(request: HttpRequest, pk: int) -> HttpResponse:
-    # who may: may_change_document, checked by the service (403)
-    document = document_get_for_user(user=request.user, pk=pk)
-    form = DocumentRetractForm(request.POST)
-    return post_action(
+    return _change(
         request,
-        form=form,
-        invalid_message=_("Geef een reden voor het intrekken (maximaal 5000 tekens)."),
-        call=lambda: document_retract(
-            document=document,
-            actor=request.user,
-            reason=form.cleaned_data["reason"],
-            expected_version=form.cleaned_data["expected_version"],
-        ),
-        redirect_to=reverse("documents:document_detail", args=[document.pk]),
-        success_message=_("Het document is ingetrokken."),
+        pk,
+        DocumentRetractForm,
+        _("Geef een reden voor het intrekken (maximaal 5000 tekens)."),
+        document_retract,
+        _("Het document is ingetrokken."),
+        ("reason", "reason"),
     )
 
 

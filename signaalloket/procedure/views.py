@@ -50,6 +50,28 @@ def _signal_url(signal) -> str:
     return reverse("web:signal_detail", args=[signal.pk])
 
 
+def _on_signal(request, signal, form, template, save, message, **context) -> HttpResponse:
+    """A form page of one step of the signal's procedure; back to the signal page after."""
+    return form_page(
+        request,
+        form,
+        template=template,
+        save=save,
+        success_url=_signal_url(signal),
+        success_message=message,
+        context={"signal": signal, **context},
+    )
+
+
+def _button(request, signal, call, message) -> HttpResponse:
+    """A button on the signal page (the step needs no page); back to the signal page."""
+    return post_action(request, call=call, redirect_to=_signal_url(signal), success_message=message)
+
+
+def _expected_state(request) -> str | None:
+    return request.POST.get("expected_state") or None
+
+
 def _addressees_url(signal) -> str:
     return reverse("procedure:addressees", args=[signal.pk])
 
@@ -188,11 +210,11 @@ def approve(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     submitter = _submitter(signal, sid)
     # who may: may_approve_submitter, checked by submitter_approve after the state (403)
-    return post_action(
+    return _button(
         request,
-        call=lambda: submitter_approve(submitter=submitter, actor=request.user),
-        redirect_to=_signal_url(signal),
-        success_message=_("Uw instemming is vastgelegd."),
+        signal,
+        lambda: submitter_approve(submitter=submitter, actor=request.user),
+        _("Uw instemming is vastgelegd."),
     )
 
 
@@ -202,19 +224,19 @@ def approve_offline(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
     submitter = _submitter(signal, sid)
     if not may_record_offline_approval(request.user, submitter):
         raise NotAllowed(_("Alleen het loket registreert een instemming buiten de applicatie."))
-    return form_page(
+    return _on_signal(
         request,
+        signal,
         forms.OfflineApprovalForm(request.POST or None, request.FILES or None),
-        template="procedure/approve_offline.html",
-        save=lambda data: approval_record_offline(
+        "procedure/approve_offline.html",
+        lambda cleaned: approval_record_offline(
             submitter=submitter,
             actor=request.user,
-            uploaded_file=data["letter"],
-            note=data["note"],
+            uploaded_file=cleaned["letter"],
+            note=cleaned["note"],
         ),
-        success_url=_signal_url(signal),
-        success_message=_("De instemming is vastgelegd."),
-        context={"signal": signal, "submitter": submitter},
+        _("De instemming is vastgelegd."),
+        submitter=submitter,
     )
 
 
@@ -224,17 +246,13 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     if not may_offer_signal(request.user, signal):
         raise NotAllowed(_("Alleen het loket biedt een signaal aan."))
-    return post_action(
+    return _button(
         request,
-        call=lambda: signal_offer(
-            signal=signal,
-            actor=request.user,
-            expected_state=request.POST.get("expected_state") or None,
+        signal,
+        lambda: signal_offer(
+            signal=signal, actor=request.user, expected_state=_expected_state(request)
         ),
-        redirect_to=_signal_url(signal),
-        success_message=_(
-            "Het signaal is aangeboden. De aanbiedingsbrief staat bij de documenten."
-        ),
+        _("Het signaal is aangeboden. De aanbiedingsbrief staat bij de documenten."),
     )
 
 
@@ -264,20 +282,19 @@ def response(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     if not may_register_response(request.user, signal):
         raise NotAllowed(_("Alleen het loket registreert de gezamenlijke reactie."))
-    return form_page(
+    return _on_signal(
         request,
+        signal,
         forms.ResponseForm(request.POST or None, request.FILES or None),
-        template="procedure/response.html",
-        save=lambda data: response_register(
+        "procedure/response.html",
+        lambda cleaned: response_register(
             signal=signal,
             actor=request.user,
-            uploaded_file=data["file"],
-            response_date=data["response_date"],
-            title=data["title"],
+            uploaded_file=cleaned["file"],
+            response_date=cleaned["response_date"],
+            title=cleaned["title"],
         ),
-        success_url=_signal_url(signal),
-        success_message=_("De reactie is geregistreerd."),
-        context={"signal": signal},
+        _("De reactie is geregistreerd."),
     )
 
 
@@ -287,15 +304,13 @@ def deliver(request: HttpRequest, pk: int) -> HttpResponse:
     # Who may: the workflow's roles for this edge (signal_transition answers 403 after the
     # state check); the panel shows the button with may_deliver_response.
     signal = signal_get_for_user(user=request.user, pk=pk)
-    return post_action(
+    return _button(
         request,
-        call=lambda: response_deliver(
-            signal=signal,
-            actor=request.user,
-            expected_state=request.POST.get("expected_state") or None,
+        signal,
+        lambda: response_deliver(
+            signal=signal, actor=request.user, expected_state=_expected_state(request)
         ),
-        redirect_to=_signal_url(signal),
-        success_message=_("De reactie is aangeboden aan de indieners."),
+        _("De reactie is aangeboden aan de indieners."),
     )
 
 
@@ -304,23 +319,23 @@ def effect_answer(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     if not may_answer_effect(request.user, signal):
         raise NotAllowed(_("Alleen de indieners of het loket beantwoorden de effectmeting."))
-    context = {"signal": signal, "is_open": signal.state == State.EFFECT_INQUIRY}
-    if not context["is_open"]:
+    if signal.state != State.EFFECT_INQUIRY:
         if request.method == "POST":
             messages.error(request, _("De effectmeting staat voor dit signaal niet open."))
             return redirect(_signal_url(signal))
-        return render(request, "procedure/effect_answer.html", {**context, "form": None})
-    return form_page(
+        context = {"signal": signal, "is_open": False, "form": None}
+        return render(request, "procedure/effect_answer.html", context)
+    return _on_signal(
         request,
+        signal,
         forms.EffectAnswerForm(request.POST or None),
-        template="procedure/effect_answer.html",
-        save=lambda data: effect_answer_submit(
+        "procedure/effect_answer.html",
+        lambda cleaned: effect_answer_submit(
             signal=signal,
             actor=request.user,
-            outcome=data["outcome"],
-            explanation=data["explanation"],
+            outcome=cleaned["outcome"],
+            explanation=cleaned["explanation"],
         ),
-        success_url=_signal_url(signal),
-        success_message=_("Dank u wel. Uw antwoord is vastgelegd."),
-        context=context,
+        _("Dank u wel. Uw antwoord is vastgelegd."),
+        is_open=True,
     )
