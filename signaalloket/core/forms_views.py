@@ -40,6 +40,14 @@ def posted(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
 
+def fields(data: dict, *names: str, **renamed: str) -> dict:
+    """Cleaned form values as service keywords: `names` as they are, `renamed` as
+    argument=form field (`uploaded_file="file"`)."""
+    return {name: data[name] for name in names} | {
+        argument: data[field] for argument, field in renamed.items()
+    }
+
+
 def _value(value, result):
     return value(result) if callable(value) else value
 

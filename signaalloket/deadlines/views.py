@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from signaalloket.core.errors import NotAllowed, NotFound
-from signaalloket.core.forms_views import form_page, posted
+from signaalloket.core.forms_views import fields, form_page, posted
 
 from .forms import DeadlineExtendForm
 from .models import Deadline, DeadlineExtension, DeadlineStatus
@@ -43,9 +43,7 @@ def deadline_extend_view(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: deadline_extend(
             deadline=deadline,
             actor=request.user,
-            new_due_date=data["new_due_date"],
-            reason=data["reason"],
-            expected_version=data["version"],
+            **fields(data, "new_due_date", "reason", expected_version="version"),
         ),
         success_url=signal_url,
         success_message=_("De termijn is verlengd."),

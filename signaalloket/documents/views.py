@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.errors import NotFound
-from signaalloket.core.forms_views import form_page, post_action, posted
+from signaalloket.core.forms_views import fields, form_page, post_action, posted
 from signaalloket.signals.selectors import signal_get_for_user
 
 from .forms import DocumentRetractForm, DocumentUploadForm, DocumentVersionForm
@@ -41,11 +41,9 @@ def signal_documents(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: document_upload(
             signal=signal,
             actor=request.user,
-            uploaded_file=data["file"],
-            kind=data["kind"],
-            title=data["title"],
-            confidentiality=data["confidentiality"],
-            document_date=data["document_date"],
+            **fields(
+                data, "kind", "title", "confidentiality", "document_date", uploaded_file="file"
+            ),
         ),
         success_url=reverse("documents:signal_documents", args=[signal.pk]),
         success_message=_("Het document is toegevoegd."),

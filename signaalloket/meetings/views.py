@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from signaalloket.core.errors import NotAllowed, NotFound
-from signaalloket.core.forms_views import form_page
+from signaalloket.core.forms_views import fields, form_page
 from signaalloket.core.links import link_for
 from signaalloket.notifications.services import absolute_url
 from signaalloket.signals.selectors import signal_get_for_user
@@ -119,8 +119,7 @@ def cancel(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
         lambda data: meeting_cancel(
             meeting=meeting,
             actor=request.user,
-            reason=data["reason"],
-            expected_version=data["expected_version"],
+            **fields(data, "reason", "expected_version"),
         ),
         _("Het overleg is geannuleerd."),
         meeting=meeting,
@@ -142,12 +141,9 @@ def outcome(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
         lambda data: meeting_record_outcome(
             meeting=meeting,
             actor=request.user,
-            outcome=data["outcome"],
-            minutes=data["minutes"],
-            findings=data["findings"],
-            reason=data["reason"],
-            minutes_file=data["minutes_file"],
-            expected_version=data["expected_version"],
+            **fields(
+                data, "outcome", "minutes", "findings", "reason", "minutes_file", "expected_version"
+            ),
         ),
         _("De uitkomst van het overleg is vastgelegd."),
         meeting=meeting,

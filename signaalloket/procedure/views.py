@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from signaalloket.core.errors import DomainError, NotAllowed, NotFound
-from signaalloket.core.forms_views import form_page, post_action, raise_page_error
+from signaalloket.core.forms_views import fields, form_page, post_action, raise_page_error
 from signaalloket.signals.models import Addressee, Submitter
 from signaalloket.signals.permissions import (
     is_desk,
@@ -119,8 +119,7 @@ def addressees(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: addressee_add(
             signal=signal,
             actor=request.user,
-            office=data["office"],
-            is_coordinating=data["is_coordinating"],
+            **fields(data, "office", "is_coordinating"),
             contact_official=data.get("contact_official"),
         ),
         success_url=_addressees_url(signal),
@@ -179,8 +178,7 @@ def contribution(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
             addressee_set_contribution(
                 addressee=addressee,
                 actor=request.user,
-                status=form.cleaned_data["status"],
-                expected_version=form.cleaned_data["expected_version"],
+                **fields(form.cleaned_data, "status", "expected_version"),
             )
         except DomainError as exc:
             raise_page_error(exc)
@@ -232,8 +230,7 @@ def approve_offline(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
         lambda cleaned: approval_record_offline(
             submitter=submitter,
             actor=request.user,
-            uploaded_file=cleaned["letter"],
-            note=cleaned["note"],
+            **fields(cleaned, "note", uploaded_file="letter"),
         ),
         _("De instemming is vastgelegd."),
         submitter=submitter,
@@ -290,9 +287,7 @@ def response(request: HttpRequest, pk: int) -> HttpResponse:
         lambda cleaned: response_register(
             signal=signal,
             actor=request.user,
-            uploaded_file=cleaned["file"],
-            response_date=cleaned["response_date"],
-            title=cleaned["title"],
+            **fields(cleaned, "response_date", "title", uploaded_file="file"),
         ),
         _("De reactie is geregistreerd."),
     )
@@ -333,8 +328,7 @@ def effect_answer(request: HttpRequest, pk: int) -> HttpResponse:
         lambda cleaned: effect_answer_submit(
             signal=signal,
             actor=request.user,
-            outcome=cleaned["outcome"],
-            explanation=cleaned["explanation"],
+            **fields(cleaned, "outcome", "explanation"),
         ),
         _("Dank u wel. Uw antwoord is vastgelegd."),
         is_open=True,

@@ -16,7 +16,7 @@ from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import DomainError, NotAllowed, NotFound
-from signaalloket.core.forms_views import form_page, post_action
+from signaalloket.core.forms_views import fields, form_page, post_action
 from signaalloket.signals.models import Addressee, Signal, Submitter
 from signaalloket.signals.selectors import signal_get_for_user
 
@@ -132,8 +132,7 @@ def saved_filter_create_view(request: HttpRequest) -> HttpResponse:
         invalid_message=_("Geef het filter een naam (maximaal 100 tekens)."),
         call=lambda: saved_filter_create(
             user=request.user,
-            name=form.cleaned_data["name"],
-            query_string=form.cleaned_data["query"],
+            **fields(form.cleaned_data, "name", query_string="query"),
         ),
         redirect_to=f"{url}?{query}" if query and len(query) <= 2000 else url,
         success_message=_("Het filter is opgeslagen."),
@@ -369,9 +368,7 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: publication_set(
             signal=signal,
             actor=request.user,
-            published=data["published"],
-            public_summary=data["public_summary"],
-            consent_statement=data["consent_statement"],
+            **fields(data, "published", "public_summary", "consent_statement"),
             expected_version=data["version"] if publication.pk else None,
         ),
         success_url=page_url,

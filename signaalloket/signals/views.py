@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
 from signaalloket.core.errors import NotAllowed
-from signaalloket.core.forms_views import form_page, posted
+from signaalloket.core.forms_views import fields, form_page, posted
 
 from .forms import SignalCreateForm, SignalEditForm
 from .permissions import may_create_signal, may_edit_signal
@@ -43,12 +43,15 @@ def signal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: signal_update(
             signal=signal,
             actor=request.user,
-            expected_version=data["version"],
-            title=data["title"],
-            summary=data["summary"],
-            origin=data["origin"],
-            confidentiality=data["confidentiality"],
-            themes=data["themes"],
+            **fields(
+                data,
+                "title",
+                "summary",
+                "origin",
+                "confidentiality",
+                "themes",
+                expected_version="version",
+            ),
         ),
         success_url=detail_url,
         success_message=_("De gegevens van het signaal zijn opgeslagen."),
@@ -67,9 +70,7 @@ def signal_new(request: HttpRequest) -> HttpResponse:
         template="signals/new.html",
         save=lambda data: signal_create(
             actor=request.user,
-            title=data["title"],
-            summary=data["summary"],
-            lead_organisation=data["lead_organisation"],
+            **fields(data, "title", "summary", "lead_organisation"),
         ),
         success_url=lambda signal: reverse("web:signal_detail", args=[signal.pk]),
         success_message=lambda signal: (
