@@ -27,6 +27,12 @@ def may_give_advice(user, signal) -> bool:
     return access_for(user).is_desk
 
 
+def can_view_intake(user, signal) -> bool:
+    """The intake is not shown to officials (who only see the signal from the fact-check)."""
+    roles = roles_on_signal(user, signal)
+    return bool(roles) and roles != {Role.OFFICIAL}
+
+
 @rules.predicate
 def can_view_draft(user, signal) -> bool:
     return bool(can_view_signal(user, signal))

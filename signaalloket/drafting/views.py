@@ -18,7 +18,6 @@ from signaalloket.core.forms_views import (
     posted,
     raise_page_error,
 )
-from signaalloket.signals.permissions import roles_on_signal
 from signaalloket.signals.selectors import signal_get_for_user
 
 from . import diff, output, pii
@@ -33,6 +32,7 @@ from .forms import (
 from .models import MAX_SECTION_CHARS, Comment, DraftVersion, NameListEntry
 from .permissions import (
     can_see_pii_findings,
+    can_view_intake,
     may_add_comment,
     may_add_internal_comment,
     may_dismiss_pii_finding,
@@ -88,8 +88,7 @@ def _editor_url(signal, section_key: str = "") -> str:
 @login_required
 def intake(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    roles = roles_on_signal(request.user, signal)
-    if not roles or roles == {"official"}:
+    if not can_view_intake(request.user, signal):
         raise NotFound()
     editable = may_edit_intake(request.user, signal)
     if request.method == "POST" and not editable:

@@ -14,7 +14,7 @@ from signaalloket.core.errors import DomainError, NotAllowed, NotFound
 from signaalloket.core.forms_views import fields, form_page, post_action, raise_page_error
 from signaalloket.signals.models import Addressee, Submitter
 from signaalloket.signals.permissions import (
-    is_desk,
+    may_choose_contact_official,
     may_edit_addressees,
     may_record_offline_approval,
 )
@@ -92,8 +92,7 @@ def _submitter(signal, sid) -> Submitter:
 
 
 def _officials_for_desk_only(user, form) -> None:
-    if not is_desk(user):
-        # the list of officials (names, e-mail addresses) is for the desk only
+    if not may_choose_contact_official(user):
         del form.fields["contact_official"]
 
 
@@ -134,7 +133,7 @@ def addressee_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     addressee = _addressee(signal, aid)
     if not may_edit_addressees(request.user, signal):
         raise NotAllowed(NOT_ADDRESSEES)
-    desk = is_desk(request.user)
+    desk = may_choose_contact_official(request.user)
     initial = {
         "is_coordinating": addressee.is_coordinating,
         "contact_official": addressee.contact_official_id,

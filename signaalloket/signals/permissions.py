@@ -83,6 +83,11 @@ def may_edit_addressees(user, signal) -> bool:
     return access_for(user).is_desk or may_edit_signal(user, signal)
 
 
+def may_choose_contact_official(user) -> bool:
+    """The list of officials (names, e-mail addresses) is for the desk only."""
+    return access_for(user).is_desk
+
+
 def may_set_contribution(user, addressee) -> bool:
     """The desk, or an official of the addressed ministry."""
     roles = roles_on_signal(user, addressee.signal)
