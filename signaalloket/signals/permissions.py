@@ -3,6 +3,10 @@
 One predicate per writing action, `may_<verb>_<object>(user, obj)`: the view (403), the
 template (the button is shown only when it is true) and the service (which checks again)
 call the same function. Other apps keep theirs in their own permissions.py.
+Templates get the answers one way: as `may_*` booleans in the page's or panel's context,
+computed from these functions (the navigation reads the rules permissions registered at the
+bottom, which are the same functions). Where a step also needs a state, the context ANDs
+the state with the predicate; the service refuses the wrong state with its own message.
 """
 
 import rules
