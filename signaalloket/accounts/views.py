@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
 from signaalloket.core.errors import ValidationFailed
+from signaalloket.core.forms_views import form_page
 
 from . import services
 from .forms import EmailAuthenticationForm, TokenForm, VerifyForm
@@ -125,14 +126,16 @@ def password_change(request: HttpRequest) -> HttpResponse:
     form.fields["old_password"].label = _("Huidig wachtwoord")
     form.fields["new_password1"].label = _("Nieuw wachtwoord")
     form.fields["new_password2"].label = _("Nieuw wachtwoord (nog een keer)")
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            user = services.user_password_change(
-                user=request.user, new_password=form.cleaned_data["new_password1"]
-            )
-            update_session_auth_hash(request, user)
-            messages.success(request, _("Uw wachtwoord is gewijzigd."))
-            return redirect(settings.LOGIN_REDIRECT_URL)
-        status = 400
-    return render(request, "accounts/password_change.html", {"form": form}, status=status)
+
+    def save(data) -> None:
+        user = services.user_password_change(user=request.user, new_password=data["new_password1"])
+        update_session_auth_hash(request, user)
+
+    return form_page(
+        request,
+        form,
+        template="accounts/password_change.html",
+        save=save,
+        success_url=resolve_url(settings.LOGIN_REDIRECT_URL),
+        success_message=_("Uw wachtwoord is gewijzigd."),
+    )

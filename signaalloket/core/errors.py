@@ -40,9 +40,9 @@ class Conflict(DomainError):
         "Iemand anders heeft dit gegeven intussen gewijzigd. Uw wijziging is niet opgeslagen."
     )
 
-    def __init__(self, message: str | None = None, *, current_url: str | None = None):
+    def __init__(self, message: str | None = None, *, current=None):
         super().__init__(message)
-        self.current_url = current_url
+        self.current = current  # the record as it is now; the web layer links to its page
 
 
 class TransitionRefused(DomainError):

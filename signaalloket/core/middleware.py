@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.deprecation import MiddlewareMixin
 
 from .errors import Conflict, DomainError
+from .links import link_for
 
 
 class DomainErrorMiddleware(MiddlewareMixin):
@@ -14,9 +15,7 @@ class DomainErrorMiddleware(MiddlewareMixin):
         template = {403: "403.html", 404: "404.html"}.get(exception.status_code, "error.html")
         context = {
             "message": exception.message,
-            "current_url": getattr(exception, "current_url", None)
-            if isinstance(exception, Conflict)
-            else None,
+            "current_url": link_for(exception.current) if isinstance(exception, Conflict) else None,
             "status_code": exception.status_code,
         }
         return render(request, template, context, status=exception.status_code)

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
-from signaalloket.signals.permissions import is_desk
 
 from .models import Deadline, DeadlineExtension, DeadlineStatus
+from .permissions import may_extend_deadline
 
 
 def deadline_start(*, signal, kind: str, due_date: dt.date, actor) -> Deadline:
@@ -69,7 +69,7 @@ def deadline_extend(
     *, deadline: Deadline, actor, new_due_date: dt.date, reason: str, expected_version: int
 ) -> Deadline:
     """Move an open deadline to a later date; the old date and the reason stay in the history."""
-    if not is_desk(actor):
+    if not may_extend_deadline(actor, deadline):
         raise NotAllowed(_("Alleen het loket kan een termijn verlengen."))
     reason = (reason or "").replace("\x00", "").strip()
     if not reason:
@@ -83,9 +83,8 @@ def deadline_extend(
             locked = Deadline.objects.select_for_update().get(pk=deadline.pk)
         except Deadline.DoesNotExist as exc:
             raise ValidationFailed(_("Deze termijn bestaat niet.")) from exc
-        current_url = f"/signalen/{locked.signal_id}/"
         if locked.version != expected_version:
-            raise Conflict(current_url=current_url)
+            raise Conflict(current=locked)
         if locked.status != DeadlineStatus.OPEN:
             raise ValidationFailed(_("Alleen een lopende termijn kan worden verlengd."))
         if new_due_date <= locked.due_date:

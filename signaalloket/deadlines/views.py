@@ -1,18 +1,17 @@
 """Extending a deadline (desk only): a page with the history and the form."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from signaalloket.accounts.context import access_for
-from signaalloket.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
+from signaalloket.core.errors import NotAllowed, NotFound
+from signaalloket.core.forms_views import fields, form_page, posted
 
 from .forms import DeadlineExtendForm
 from .models import Deadline, DeadlineExtension, DeadlineStatus
+from .permissions import may_extend_deadline
 from .services import deadline_extend
 
 
@@ -33,45 +32,26 @@ def _deadline_for_user(user, pk) -> Deadline:
 @login_required
 def deadline_extend_view(request: HttpRequest, pk: int) -> HttpResponse:
     deadline = _deadline_for_user(request.user, pk)
-    if not access_for(request.user).is_desk:
+    if not may_extend_deadline(request.user, deadline):
         raise NotAllowed(_("Alleen het loket kan een termijn verlengen."))
     signal_url = reverse("web:signal_detail", args=[deadline.signal_id])
-    conflict = False
-    status = 200
-    if request.method == "POST":
-        form = DeadlineExtendForm(request.POST, deadline=deadline)
-        if form.is_valid():
-            try:
-                deadline_extend(
-                    deadline=deadline,
-                    actor=request.user,
-                    new_due_date=form.cleaned_data["new_due_date"],
-                    reason=form.cleaned_data["reason"],
-                    expected_version=form.cleaned_data["version"],
-                )
-            except Conflict:
-                conflict = True
-                status = 409
-            except ValidationFailed as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                status = 400
-            else:
-                messages.success(request, _("De termijn is verlengd."))
-                return redirect(signal_url)
-        else:
-            status = 400
-    else:
-        form = DeadlineExtendForm(deadline=deadline)
-    return render(
+    form = DeadlineExtendForm(posted(request), deadline=deadline)
+    return form_page(
         request,
-        "deadlines/extend.html",
-        {
+        form,
+        template="deadlines/extend.html",
+        save=lambda data: deadline_extend(
+            deadline=deadline,
+            actor=request.user,
+            **fields(data, "new_due_date", "reason", expected_version="version"),
+        ),
+        success_url=signal_url,
+        success_message=_("De termijn is verlengd."),
+        context={
             "deadline": deadline,
             "signal": deadline.signal,
             "form": form if deadline.status == DeadlineStatus.OPEN else None,
-            "conflict": conflict,
-            "current_url": request.path,
             "signal_url": signal_url,
         },
-        status=status,
+        conflict="inline",
     )

@@ -1,4 +1,4 @@
-from .permissions import upload_kinds
+from .permissions import may_upload_document
 from .selectors import documents_for_signal
 
 
@@ -7,5 +7,5 @@ def documents_panel_context(request, signal) -> dict | None:
     # folded away, on every view of the signal page cost a tenth of the page.
     return {
         "documents": list(documents_for_signal(user=request.user, signal=signal)),
-        "may_upload": bool(upload_kinds(request.user, signal)),
+        "may_upload": may_upload_document(request.user, signal),
     }

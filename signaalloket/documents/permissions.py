@@ -13,7 +13,8 @@ OFFICIAL_KINDS = (DocumentKind.RESPONSE, DocumentKind.OTHER)
 
 
 def upload_kinds(user, signal) -> list[str]:
-    """The document kinds this user may add to this signal (empty: may not upload)."""
+    """The document kinds this user may add to this signal (empty: may_upload_document is
+    false). document_upload refuses a kind outside this list."""
     roles = roles_on_signal(user, signal)
     if roles & DESK_ROLES:
         return list(DocumentKind.values)
@@ -26,13 +27,15 @@ def upload_kinds(user, signal) -> list[str]:
 
 
 @rules.predicate
-def can_upload_document(user, signal) -> bool:
+def may_upload_document(user, signal) -> bool:
     return bool(upload_kinds(user, signal))
 
 
 @rules.predicate
-def can_change_document(user, document) -> bool:
-    """New version or retraction: the desk, or the uploader while they may still add that kind."""
+def may_change_document(user, document) -> bool:
+    """New version or retraction: the desk, or the uploader while they may still add that kind.
+
+    A retracted document takes neither (the service answers with a conflict)."""
     roles = roles_on_signal(user, document.signal)
     if roles & DESK_ROLES:
         return True
@@ -41,5 +44,5 @@ def can_change_document(user, document) -> bool:
     )
 
 
-rules.add_perm("documents.add_document", can_upload_document)
-rules.add_perm("documents.change_document", can_change_document)
+rules.add_perm("documents.add_document", may_upload_document)
+rules.add_perm("documents.change_document", may_change_document)

@@ -22,7 +22,7 @@ from signaalloket.signals.models import Confidentiality, Signal
 from . import validation
 from .extract import extract_text
 from .models import Document, DocumentKind, DocumentVersion
-from .permissions import can_change_document, upload_kinds
+from .permissions import may_change_document, upload_kinds
 
 
 def _clean_title(title: str, fallback: str) -> str:
@@ -137,7 +137,7 @@ def document_add_version(
     """Add a new version; earlier versions and their bytes stay."""
     if document.retracted_at is not None:
         raise ValidationFailed(_("Dit document is ingetrokken; voeg een nieuw document toe."))
-    if not can_change_document(actor, document):
+    if not may_change_document(actor, document):
         raise NotAllowed(_("U mag van dit document geen nieuwe versie toevoegen."))
     prepared = _Prepared(uploaded_file)
     cleanup = None
@@ -147,7 +147,7 @@ def document_add_version(
             if expected_version is not None:
                 filters["version"] = expected_version
             if not Document.objects.filter(**filters).update(version=F("version") + 1):
-                raise Conflict(current_url=f"/signalen/{document.signal_id}/documenten/")
+                raise Conflict(current=document)
             last = (
                 DocumentVersion.objects.filter(document=document)
                 .order_by("-number")
@@ -181,7 +181,7 @@ def document_retract(
     *, document: Document, actor, reason: str, expected_version: int | None = None
 ) -> Document:
     """Retract a document with a reason. Its versions and bytes stay (never hard-deleted)."""
-    if not can_change_document(actor, document):
+    if not may_change_document(actor, document):
         raise NotAllowed(_("U mag dit document niet intrekken."))
     reason = (reason or "").replace("\x00", "").strip()
     if not reason:
@@ -199,7 +199,7 @@ def document_retract(
             version=F("version") + 1,
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{document.signal_id}/documenten/")
+            raise Conflict(current=document)
         audit_event_record(
             event_type="document.retracted",
             actor=actor,

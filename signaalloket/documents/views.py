@@ -1,75 +1,61 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
-from signaalloket.core.errors import DomainError, NotFound
+from signaalloket.core.errors import NotFound
+from signaalloket.core.forms_views import fields, form_page, post_action, posted
 from signaalloket.signals.selectors import signal_get_for_user
 
 from .forms import DocumentRetractForm, DocumentUploadForm, DocumentVersionForm
-from .permissions import can_change_document, upload_kinds
+from .permissions import may_change_document, upload_kinds
 from .selectors import document_get_for_user, documents_for_signal
 from .services import document_add_version, document_retract, document_upload
-
-
-def _apply_error(form, exc: DomainError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 @login_required
 def signal_documents(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    kinds = upload_kinds(request.user, signal)
-    form = None
-    status = 200
-    if request.method == "POST":
-        if not kinds:
-            raise NotFound()
-        form = DocumentUploadForm(request.POST, request.FILES, kinds=kinds)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                document_upload(
-                    signal=signal,
-                    actor=request.user,
-                    uploaded_file=data["file"],
-                    kind=data["kind"],
-                    title=data["title"],
-                    confidentiality=data["confidentiality"],
-                    document_date=data["document_date"],
-                )
-            except DomainError as exc:
-                if exc.status_code in (403, 404):
-                    raise
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("Het document is toegevoegd."))
-                return redirect("documents:signal_documents", pk=signal.pk)
-        status = 400
-    elif kinds:
-        form = DocumentUploadForm(kinds=kinds)
-    return render(
-        request,
-        "documents/signal_documents.html",
-        {
+    kinds = upload_kinds(request.user, signal)  # empty: may_upload_document is false
+
+    def context() -> dict:
+        return {
             "signal": signal,
             "documents": documents_for_signal(user=request.user, signal=signal),
-            "form": form,
-        },
-        status=status,
+        }
+
+    if not kinds:
+        if request.method == "POST":
+            raise NotFound()
+        return render(request, "documents/signal_documents.html", {**context(), "form": None})
+    form = DocumentUploadForm(posted(request), request.FILES or None, kinds=kinds)
+    return form_page(
+        request,
+        form,
+        template="documents/signal_documents.html",
+        save=lambda data: document_upload(
+            signal=signal,
+            actor=request.user,
+            **fields(
+                data, "kind", "title", "confidentiality", "document_date", uploaded_file="file"
+            ),
+        ),
+        success_url=reverse("documents:signal_documents", args=[signal.pk]),
+        success_message=_("Het document is toegevoegd."),
+        context=context,
+        conflict="form",
     )
 
 
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_get_for_user(user=request.user, pk=pk)
-    may_change = can_change_document(request.user, document) and not document.retracted_at
+    may_change = may_change_document(request.user, document) and not document.retracted_at
     return render(
         request,
         "documents/document_detail.html",
@@ -83,52 +69,54 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _change(request, pk, form_class, invalid_message, service, message, field):
+    """A new version or the retraction: who may is may_change_document, checked by the
+    service (403); either way back to the document's page with the outcome.
+    `field` is (the service's argument, the form's field)."""
+    document = document_get_for_user(user=request.user, pk=pk)
+    form = form_class(request.POST, request.FILES)
+    argument, name = field
+    return post_action(
+        request,
+        form=form,
+        invalid_message=invalid_message,
+        call=lambda: service(
+            document=document,
+            actor=request.user,
+            expected_version=form.cleaned_data["expected_version"],
+            **{argument: form.cleaned_data[name]},
+        ),
+        redirect_to=reverse("documents:document_detail", args=[document.pk]),
+        success_message=message,
+    )
+
+
 @login_required
 @require_POST
 def document_version_add(request: HttpRequest, pk: int) -> HttpResponse:
-    document = document_get_for_user(user=request.user, pk=pk)
-    form = DocumentVersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            document_add_version(
-                document=document,
-                actor=request.user,
-                uploaded_file=form.cleaned_data["file"],
-                expected_version=form.cleaned_data["expected_version"],
-            )
-        except DomainError as exc:
-            if exc.status_code in (403, 404):
-                raise
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("De nieuwe versie is toegevoegd."))
-    else:
-        messages.error(request, _("Kies een bestand voor de nieuwe versie."))
-    return redirect("documents:document_detail", pk=document.pk)
+    return _change(
+        request,
+        pk,
+        DocumentVersionForm,
+        _("Kies een bestand voor de nieuwe versie."),
+        document_add_version,
+        _("De nieuwe versie is toegevoegd."),
+        ("uploaded_file", "file"),
+    )
 
 
 @login_required
 @require_POST
 def document_retract_view(request: HttpRequest, pk: int) -> HttpResponse:
-    document = document_get_for_user(user=request.user, pk=pk)
-    form = DocumentRetractForm(request.POST)
-    if form.is_valid():
-        try:
-            document_retract(
-                document=document,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data["expected_version"],
-            )
-        except DomainError as exc:
-            if exc.status_code in (403, 404):
-                raise
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Het document is ingetrokken."))
-    else:
-        messages.error(request, _("Geef een reden voor het intrekken (maximaal 5000 tekens)."))
-    return redirect("documents:document_detail", pk=document.pk)
+    return _change(
+        request,
+        pk,
+        DocumentRetractForm,
+        _("Geef een reden voor het intrekken (maximaal 5000 tekens)."),
+        document_retract,
+        _("Het document is ingetrokken."),
+        ("reason", "reason"),
+    )
 
 
 @login_required

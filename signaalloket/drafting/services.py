@@ -27,12 +27,13 @@ from .models import (
     Visibility,
 )
 from .permissions import (
-    can_comment,
-    can_comment_internal,
-    can_edit_draft,
-    can_handle_pii,
-    can_manage_format,
-    can_resolve_comment,
+    may_add_comment,
+    may_add_internal_comment,
+    may_dismiss_pii_finding,
+    may_edit_draft,
+    may_edit_format,
+    may_edit_name_list,
+    may_resolve_comment,
 )
 from .selectors import format_current, format_for_signal
 
@@ -54,7 +55,7 @@ def _clean(value: str | None, *, label: str, max_length: int, field: str) -> str
 
 def format_create_version(*, actor, sections: list[dict], note: str = "") -> Format:
     """A new format version becomes current; signals already started keep their version."""
-    if not can_manage_format(actor):
+    if not may_edit_format(actor):
         raise NotAllowed(_("Alleen een loketmanager mag het format wijzigen."))
     note = _clean(note, label=_("Toelichting"), max_length=500, field="note")
     cleaned = []
@@ -108,7 +109,7 @@ def draft_save(
     `expected_number` is the latest version number the author started from (0 for none);
     if someone saved in between, nothing is stored and Conflict is raised.
     """
-    if not can_edit_draft(actor, signal):
+    if not may_edit_draft(actor, signal):
         raise NotAllowed(_("U mag de concepttekst van dit signaal niet wijzigen."))
     link = SignalFormat.objects.filter(signal=signal).select_related("format").first()
     fmt = link.format if link else format_current()
@@ -140,7 +141,7 @@ def draft_save(
                     "en voer uw wijziging opnieuw in."
                 )
                 % {"n": latest_number},
-                current_url=f"/signalen/{signal.pk}/concept/",
+                current=latest or signal,
             )
         if latest is not None and latest.texts == cleaned:
             raise ValidationFailed(_("Er zijn geen wijzigingen om op te slaan."))
@@ -157,7 +158,7 @@ def draft_save(
                     author=actor,
                 )
         except IntegrityError as exc:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/concept/") from exc
+            raise Conflict(current=latest or signal) from exc
         previous = latest.texts if latest else {}
         audit_event_record(
             event_type="draft.saved",
@@ -184,11 +185,11 @@ def comment_add(
     visibility: str = Visibility.SHARED,
     parent: Comment | None = None,
 ) -> Comment:
-    if not can_comment(actor, signal):
+    if not may_add_comment(actor, signal):
         raise NotAllowed(_("U mag bij dit signaal geen opmerkingen plaatsen."))
     if visibility not in Visibility.values:
         raise ValidationFailed(_("Kies of de opmerking intern of gedeeld is."), field="visibility")
-    if visibility == Visibility.INTERNAL and not can_comment_internal(actor, signal):
+    if visibility == Visibility.INTERNAL and not may_add_internal_comment(actor, signal):
         raise NotAllowed(_("Alleen het loket plaatst interne opmerkingen."))
     fmt = format_for_signal(signal)
     if fmt is None or section_key not in {s.key for s in fmt.sections.all()}:
@@ -231,7 +232,7 @@ def comment_add(
 
 
 def _comment_set_resolved(*, comment: Comment, actor, resolved: bool, expected_version: int):
-    if not can_resolve_comment(actor, comment):
+    if not may_resolve_comment(actor, comment):
         raise NotAllowed(_("U mag deze opmerking niet afhandelen."))
     if comment.parent_id is not None:
         raise ValidationFailed(_("Alleen een hele discussie kan worden afgehandeld."))
@@ -242,7 +243,7 @@ def _comment_set_resolved(*, comment: Comment, actor, resolved: bool, expected_v
             version=F("version") + 1,
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{comment.signal_id}/concept/")
+            raise Conflict(current=comment)
         audit_event_record(
             event_type="draft.comment_resolved" if resolved else "draft.comment_reopened",
             actor=actor,
@@ -272,7 +273,7 @@ def pii_dismiss(
     *, signal: Signal, actor, section_key: str, fingerprint: str, kind: str, reason: str
 ) -> PiiDismissal:
     """Mark a finding as a false positive (desk only, with a reason, audited)."""
-    if not can_handle_pii(actor):
+    if not may_dismiss_pii_finding(actor, signal):
         raise NotAllowed(_("Alleen het loket beoordeelt de persoonsgegevenscheck."))
     if kind not in pii.KIND_LABELS or not re.fullmatch(r"[0-9a-f]{40}", fingerprint or ""):
         raise ValidationFailed(_("Onbekende bevinding."))
@@ -302,7 +303,7 @@ def pii_dismiss(
 
 
 def name_list_add(*, actor, name: str) -> NameListEntry:
-    if not can_handle_pii(actor):
+    if not may_edit_name_list(actor):
         raise NotAllowed(_("Alleen het loket beheert de namenlijst."))
     name = _clean(name, label=_("De naam"), max_length=200, field="name")
     if len(name) < 2:
@@ -319,7 +320,7 @@ def name_list_add(*, actor, name: str) -> NameListEntry:
 
 
 def name_list_deactivate(*, actor, entry: NameListEntry) -> None:
-    if not can_handle_pii(actor):
+    if not may_edit_name_list(actor):
         raise NotAllowed(_("Alleen het loket beheert de namenlijst."))
     with transaction.atomic():
         NameListEntry.objects.filter(pk=entry.pk).update(is_active=False)

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -10,7 +11,13 @@ from django.views.decorators.http import require_GET, require_POST
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.errors import Conflict, DomainError, NotAllowed, NotFound
-from signaalloket.signals.permissions import roles_on_signal
+from signaalloket.core.forms_views import (
+    form_error,
+    form_page,
+    post_action,
+    posted,
+    raise_page_error,
+)
 from signaalloket.signals.selectors import signal_get_for_user
 
 from . import diff, output, pii
@@ -24,11 +31,17 @@ from .forms import (
 )
 from .models import MAX_SECTION_CHARS, Comment, DraftVersion, NameListEntry
 from .permissions import (
-    can_comment,
-    can_comment_internal,
-    can_edit_draft,
-    can_handle_pii,
-    can_manage_format,
+    can_see_pii_findings,
+    can_view_intake,
+    may_add_comment,
+    may_add_internal_comment,
+    may_dismiss_pii_finding,
+    may_edit_draft,
+    may_edit_format,
+    may_edit_intake,
+    may_edit_name_list,
+    may_give_advice,
+    may_resolve_comment,
 )
 from .selectors import (
     comments_for_signal,
@@ -64,9 +77,9 @@ def _post(request):
         return None
 
 
-def _reraise_access(exc: DomainError) -> None:
-    if exc.status_code in (403, 404):
-        raise exc
+def _editor_url(signal, section_key: str = "") -> str:
+    url = reverse("drafting:editor", args=[signal.pk])
+    return f"{url}#onderdeel-{section_key}" if section_key else url
 
 
 # Intake -----------------------------------------------------------------------------------
@@ -75,51 +88,50 @@ def _reraise_access(exc: DomainError) -> None:
 @login_required
 def intake(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    roles = roles_on_signal(request.user, signal)
-    if not roles or roles == {"official"}:
+    if not can_view_intake(request.user, signal):
         raise NotFound()
-    editable = can_edit_draft(request.user, signal)
-    is_desk = can_handle_pii(request.user)
+    editable = may_edit_intake(request.user, signal)
+    if request.method == "POST" and not editable:
+        raise NotAllowed(_("U mag de verkenning van dit signaal niet wijzigen."))
     assessments = list(signal.criteria.all())
-    status = 200
-    if request.method == "POST":
-        if not editable:
-            raise NotAllowed(_("U mag de verkenning van dit signaal niet wijzigen."))
-        data = _post(request)
-        form = IntakeForm(data or {}, assessments=assessments, signal=signal, with_advice=is_desk)
-        if data is None:
-            form.is_valid()
-            form.add_error(
-                None, _("Wat u verstuurde is te groot om te verwerken; er is niets opgeslagen.")
-            )
-        elif form.is_valid():
-            try:
-                intake_save(
-                    signal=signal,
-                    actor=request.user,
-                    assessments=form.assessments(),
-                    advice=form.advice(),
-                    expected_signal_version=form.cleaned_data.get("signal_version"),
-                )
-            except DomainError as exc:
-                _reraise_access(exc)
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("De verkenning is opgeslagen."))
-                return redirect("drafting:intake", pk=signal.pk)
-        status = 400
-    else:
-        form = IntakeForm(assessments=assessments, signal=signal, with_advice=is_desk)
-    return render(
-        request,
-        "drafting/intake.html",
-        {
+    data = _post(request) if request.method == "POST" else None
+    too_big = request.method == "POST" and data is None
+    form = IntakeForm(
+        {} if too_big else data,
+        assessments=assessments,
+        signal=signal,
+        with_advice=may_give_advice(request.user, signal),
+    )
+
+    def context() -> dict:
+        return {
             "signal": signal,
-            "form": form,
             "editable": editable,
             "assessments": sorted(assessments, key=lambda a: form.criteria.index(a.criterion)),
-        },
-        status=status,
+        }
+
+    if too_big:
+        form.is_valid()
+        form.add_error(
+            None, _("Wat u verstuurde is te groot om te verwerken; er is niets opgeslagen.")
+        )
+        return render(request, "drafting/intake.html", {"form": form, **context()}, status=400)
+    return form_page(
+        request,
+        form,
+        template="drafting/intake.html",
+        save=lambda cleaned: intake_save(
+            signal=signal,
+            actor=request.user,
+            assessments=form.assessments(),
+            advice=form.advice(),
+            expected_signal_version=cleaned.get("signal_version"),
+        ),
+        success_url=reverse("drafting:intake", args=[signal.pk]),
+        success_message=_("De verkenning is opgeslagen."),
+        context=context,
+        conflict="form",
+        error_field=None,
     )
 
 
@@ -128,6 +140,7 @@ def intake(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _section_rows(*, user, signal, fmt, version, texts, report, show_findings):
     comments = list(comments_for_signal(user=user, signal=signal))
+    may_resolve = {c.pk for c in comments if may_resolve_comment(user, c)}
     rows = []
     for section in fmt.sections.all() if fmt else []:
         text = texts.get(section.key, "")
@@ -142,6 +155,7 @@ def _section_rows(*, user, signal, fmt, version, texts, report, show_findings):
                     (f, report.dismissed.get((f.section_key, f.fingerprint))) for f in findings
                 ],
                 "comments": [c for c in comments if c.section_key == section.key],
+                "may_resolve": may_resolve,
             }
         )
     return rows
@@ -152,7 +166,7 @@ def editor(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     fmt = format_for_signal(signal)
     version = latest_version(signal=signal, user=request.user)
-    editable = can_edit_draft(request.user, signal)
+    editable = may_edit_draft(request.user, signal)
     texts = dict(version.texts) if version else {}
     errors: list[str] = []
     expected = version.number if version else 0
@@ -181,15 +195,15 @@ def editor(request: HttpRequest, pk: int) -> HttpResponse:
                     note=data.get("note", ""),
                 )
             except DomainError as exc:
-                _reraise_access(exc)
+                raise_page_error(exc)
                 errors.append(exc.message)
                 conflict = conflict or isinstance(exc, Conflict)
                 texts = posted
             else:
                 messages.success(request, _("Opgeslagen als versie %(n)s.") % {"n": saved.number})
-                return redirect("drafting:editor", pk=signal.pk)
+                return redirect(_editor_url(signal))
         status = 409 if conflict else 400
-    show_findings = editable or can_handle_pii(request.user)
+    show_findings = editable or can_see_pii_findings(request.user)
     report = pii_report(signal=signal, version=version) if show_findings else None
     rows = _section_rows(
         user=request.user,
@@ -213,9 +227,9 @@ def editor(request: HttpRequest, pk: int) -> HttpResponse:
             "expected_number": expected if errors else (version.number if version else 0),
             "open_findings": len(report.open) if report else 0,
             "missing": missing_required_sections(fmt=fmt, version=version),
-            "may_comment": can_comment(request.user, signal),
-            "may_comment_internal": can_comment_internal(request.user, signal),
-            "may_dismiss": can_handle_pii(request.user),
+            "may_comment": may_add_comment(request.user, signal),
+            "may_comment_internal": may_add_internal_comment(request.user, signal),
+            "may_dismiss": may_dismiss_pii_finding(request.user, signal),
             "max_chars": MAX_SECTION_CHARS,
         },
         status=status,
@@ -290,11 +304,12 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    # who may: may_add_comment / may_add_internal_comment, checked by comment_add (403)
     signal = signal_get_for_user(user=request.user, pk=pk)
     form = CommentForm(_post(request) or {})
     if not form.is_valid():
         messages.error(request, _("De opmerking is leeg of te lang (maximaal 10.000 tekens)."))
-        return redirect("drafting:editor", pk=signal.pk)
+        return redirect(_editor_url(signal))
     parent = None
     if form.cleaned_data.get("parent"):
         parent = (
@@ -304,26 +319,25 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if parent is None:
             raise NotFound()
-    try:
-        comment_add(
+    return post_action(
+        request,
+        call=lambda: comment_add(
             signal=signal,
             actor=request.user,
             section_key=form.cleaned_data["section_key"],
             body=form.cleaned_data["body"],
             visibility=form.cleaned_data["visibility"],
             parent=parent,
-        )
-    except DomainError as exc:
-        _reraise_access(exc)
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("De opmerking is geplaatst."))
-    return redirect(f"/signalen/{signal.pk}/concept/#onderdeel-{form.cleaned_data['section_key']}")
+        ),
+        redirect_to=_editor_url(signal, form.cleaned_data["section_key"]),
+        success_message=_("De opmerking is geplaatst."),
+    )
 
 
 @login_required
 @require_POST
 def comment_state(request: HttpRequest, pk: int, comment_pk: int, action: str) -> HttpResponse:
+    # who may: may_resolve_comment, checked by the service (403)
     if action not in ("afhandelen", "heropenen"):
         raise NotFound()
     signal = signal_get_for_user(user=request.user, pk=pk)
@@ -335,12 +349,11 @@ def comment_state(request: HttpRequest, pk: int, comment_pk: int, action: str) -
     except ValueError:
         expected = -1
     service = comment_resolve if action == "afhandelen" else comment_reopen
-    try:
-        service(comment=comment, actor=request.user, expected_version=expected)
-    except DomainError as exc:
-        _reraise_access(exc)
-        messages.error(request, exc.message)
-    return redirect(f"/signalen/{signal.pk}/concept/#onderdeel-{comment.section_key}")
+    return post_action(
+        request,
+        call=lambda: service(comment=comment, actor=request.user, expected_version=expected),
+        redirect_to=_editor_url(signal, comment.section_key),
+    )
 
 
 # Personal data ----------------------------------------------------------------------------
@@ -350,50 +363,41 @@ def comment_state(request: HttpRequest, pk: int, comment_pk: int, action: str) -
 @require_POST
 def pii_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    if not can_handle_pii(request.user):
+    if not may_dismiss_pii_finding(request.user, signal):
         raise NotAllowed(_("Alleen het loket beoordeelt de persoonsgegevenscheck."))
     form = PiiDismissForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Geef aan waarom dit geen persoonsgegeven is."))
-        return redirect("drafting:editor", pk=signal.pk)
-    try:
-        pii_dismiss(signal=signal, actor=request.user, **form.cleaned_data)
-    except DomainError as exc:
-        _reraise_access(exc)
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("De bevinding is gemarkeerd als vals positief."))
-    return redirect(f"/signalen/{signal.pk}/concept/#onderdeel-{form.cleaned_data['section_key']}")
+        return redirect(_editor_url(signal))
+    return post_action(
+        request,
+        call=lambda: pii_dismiss(signal=signal, actor=request.user, **form.cleaned_data),
+        redirect_to=_editor_url(signal, form.cleaned_data["section_key"]),
+        success_message=_("De bevinding is gemarkeerd als vals positief."),
+    )
 
 
 @login_required
 def name_list(request: HttpRequest) -> HttpResponse:
-    if not can_handle_pii(request.user):
+    if not may_edit_name_list(request.user):
         raise NotAllowed(_("Alleen het loket beheert de namenlijst."))
-    form = NameForm()
-    status = 200
-    if request.method == "POST":
-        if "deactivate" in request.POST:
-            entry = NameListEntry.objects.filter(pk=request.POST.get("deactivate") or 0).first()
-            if entry is None:
-                raise NotFound()
-            name_list_deactivate(actor=request.user, entry=entry)
-            messages.success(request, _("De naam is van de lijst gehaald."))
-            return redirect("drafting:name_list")
-        form = NameForm(request.POST)
-        if form.is_valid():
-            try:
-                name_list_add(actor=request.user, name=form.cleaned_data["name"])
-            except DomainError as exc:
-                _reraise_access(exc)
-                form.add_error("name", exc.message)
-            else:
-                messages.success(request, _("De naam is toegevoegd."))
-                return redirect("drafting:name_list")
-        status = 400
-    entries = NameListEntry.objects.filter(is_active=True).order_by("name")
-    return render(
-        request, "drafting/name_list.html", {"form": form, "entries": entries}, status=status
+    if request.method == "POST" and "deactivate" in request.POST:
+        entry = NameListEntry.objects.filter(pk=request.POST.get("deactivate") or 0).first()
+        if entry is None:
+            raise NotFound()
+        name_list_deactivate(actor=request.user, entry=entry)
+        messages.success(request, _("De naam is van de lijst gehaald."))
+        return redirect("drafting:name_list")
+    return form_page(
+        request,
+        NameForm(posted(request)),
+        template="drafting/name_list.html",
+        save=lambda data: name_list_add(actor=request.user, name=data["name"]),
+        success_url=reverse("drafting:name_list"),
+        success_message=_("De naam is toegevoegd."),
+        context=lambda: {"entries": NameListEntry.objects.filter(is_active=True).order_by("name")},
+        conflict="form",
+        error_field="name",
     )
 
 
@@ -402,7 +406,7 @@ def name_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def format_manage(request: HttpRequest) -> HttpResponse:
-    if not can_manage_format(request.user):
+    if not may_edit_format(request.user):
         raise NotAllowed(_("Alleen een loketmanager mag het format wijzigen."))
     current = format_current()
     initial = [
@@ -424,8 +428,8 @@ def format_manage(request: HttpRequest) -> HttpResponse:
                     actor=request.user, sections=sections, note=note_form.cleaned_data["note"]
                 )
             except DomainError as exc:
-                _reraise_access(exc)
-                note_form.add_error(None, exc.message)
+                raise_page_error(exc)
+                form_error(note_form, exc, field=None)
             else:
                 messages.success(
                     request, _("Formatversie %(n)s is vastgesteld.") % {"n": fmt.number}

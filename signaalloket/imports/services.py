@@ -40,14 +40,10 @@ from .validation import (
 CHUNK_SIZE = 25
 
 
-def _require_importer(actor) -> None:
-    if not may_import_signals(actor):
-        raise NotAllowed(_("Alleen een loketmanager importeert historische signalen."))
-
-
 def import_job_create(*, actor, filename: str, content: bytes) -> ImportJob:
     """Read and validate a file (dry run). Creates nothing but the ImportJob record."""
-    _require_importer(actor)
+    if not may_import_signals(actor):
+        raise NotAllowed(_("Alleen een loketmanager importeert historische signalen."))
     if len(content) > MAX_BYTES:
         raise ValidationFailed(_("Het bestand is te groot (maximaal 5 MB)."), field="file")
     rows = read_rows(filename, content)
@@ -103,7 +99,8 @@ def signal_import_row(*, actor, data: dict, source: str) -> Signal:
     history.py): the same state changes, audit events, timeline and deadlines as a signal
     that went the same way live, without notifications.
     """
-    _require_importer(actor)
+    if not may_import_signals(actor):
+        raise NotAllowed(_("Alleen een loketmanager importeert historische signalen."))
     organisations = Organisation.objects.in_bulk(data["organisations"])
     offices = Office.objects.in_bulk(data["offices"])
     now = timezone.now()
@@ -149,7 +146,8 @@ def signal_import_row(*, actor, data: dict, source: str) -> Signal:
 
 def import_job_process_next(*, job: ImportJob, actor, chunk_size: int = CHUNK_SIZE) -> ImportJob:
     """Create the next chunk of rows. Safe to call twice at once: the job row is locked."""
-    _require_importer(actor)
+    if not may_import_signals(actor):
+        raise NotAllowed(_("Alleen een loketmanager importeert historische signalen."))
     with transaction.atomic():
         locked = ImportJob.objects.select_for_update().get(pk=job.pk)
         if locked.status == ImportStatus.DONE:

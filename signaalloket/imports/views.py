@@ -12,15 +12,11 @@ from .permissions import may_import_signals
 from .services import import_job_create, import_job_process_next
 
 
-def _require_importer(user) -> None:
-    if not may_import_signals(user):
-        raise NotAllowed(_("Alleen een loketmanager heeft toegang tot deze pagina."))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    _require_importer(request.user)
+    if not may_import_signals(request.user):
+        raise NotAllowed(_("Alleen een loketmanager heeft toegang tot deze pagina."))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -46,7 +42,8 @@ def _job_for(user, pk) -> ImportJob:
 @login_required
 @require_GET
 def import_job(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_importer(request.user)
+    if not may_import_signals(request.user):
+        raise NotAllowed(_("Alleen een loketmanager heeft toegang tot deze pagina."))
     job = _job_for(request.user, pk)
     return render(request, "imports/import_job.html", {"job": job})
 
@@ -54,7 +51,8 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def import_job_step(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_importer(request.user)
+    if not may_import_signals(request.user):
+        raise NotAllowed(_("Alleen een loketmanager heeft toegang tot deze pagina."))
     job = _job_for(request.user, pk)
     if job.status != ImportStatus.DONE:
         job = import_job_process_next(job=job, actor=request.user)

@@ -1,7 +1,12 @@
-from signaalloket.accounts.context import access_for
 from signaalloket.signals.states import State
 
 from .models import FactCheckMeeting, MeetingStatus
+from .permissions import (
+    may_cancel_meeting,
+    may_change_meeting,
+    may_record_meeting_outcome,
+    may_schedule_meeting,
+)
 
 
 def meeting_panel_context(request, signal):
@@ -15,10 +20,16 @@ def meeting_panel_context(request, signal):
     )
     if not meetings and signal.state != State.FACT_CHECK:
         return None
-    is_desk = access_for(request.user).is_desk
+    user = request.user
     planned = next((m for m in meetings if m.status == MeetingStatus.PLANNED), None)
+    open_step = signal.state == State.FACT_CHECK
+    open_meeting = bool(open_step and planned)
     return {
         "meetings": meetings,
         "planned": planned,
-        "may_manage": is_desk and signal.state == State.FACT_CHECK,
+        "may_schedule": open_step and not planned and may_schedule_meeting(user, signal),
+        # only the planned meeting can still be changed, cancelled or recorded
+        "may_change": open_meeting and may_change_meeting(user, planned),
+        "may_cancel": open_meeting and may_cancel_meeting(user, planned),
+        "may_record_outcome": open_meeting and may_record_meeting_outcome(user, planned),
     }

@@ -6,12 +6,12 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.core.links import link_for
 from signaalloket.documents.models import DocumentKind
 from signaalloket.documents.services import document_upload
 from signaalloket.notifications import recipients as r
@@ -23,12 +23,18 @@ from signaalloket.notifications.services import (
     render_email,
 )
 from signaalloket.signals.models import Signal
-from signaalloket.signals.permissions import is_desk
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.states import State
 
 from .ics import METHOD_CANCEL, METHOD_REQUEST, meeting_ics
 from .models import FactCheckMeeting, MeetingOutcome, MeetingStatus
+from .permissions import (
+    NOT_ORGANISER,
+    may_cancel_meeting,
+    may_change_meeting,
+    may_record_meeting_outcome,
+    may_schedule_meeting,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,16 +70,11 @@ def _clean(
     return starts_at, ends_at, location, video_link
 
 
-def _require_desk(actor) -> None:
-    if not is_desk(actor):
-        raise NotAllowed(_("Alleen het loket organiseert het ambtelijk overleg."))
-
-
 def _send_invitations(meeting_id: int, method: str) -> None:
     meeting = FactCheckMeeting.objects.select_related("signal").get(pk=meeting_id)
     signal = meeting.signal
     invitees = meeting_invitees(signal)
-    link = absolute_url(reverse("web:signal_detail", args=[signal.pk]))
+    link = absolute_url(link_for(signal))
     ics = meeting_ics(meeting, method=method, attendees=invitees, link=link)
     if method == METHOD_CANCEL:
         kind, template = NotificationKind.MEETING_CANCELLED, "cancellation"
@@ -102,7 +103,7 @@ def _send_invitations(meeting_id: int, method: str) -> None:
         signal=signal,
         kind=kind,
         text=text,
-        url=reverse("web:signal_detail", args=[signal.pk]),
+        url=link_for(signal),
         dedupe_key=f"meeting:{meeting.pk}:{meeting.sequence}:{method}",
         email=False,
     )
@@ -141,7 +142,8 @@ def meeting_schedule(
     location: str = "",
     video_link: str = "",
 ) -> FactCheckMeeting:
-    _require_desk(actor)
+    if not may_schedule_meeting(actor, signal):
+        raise NotAllowed(NOT_ORGANISER)
     if signal.state != State.FACT_CHECK:
         raise ValidationFailed(_("Een ambtelijk overleg plant u in de fase 'ambtelijk overleg'."))
     starts_at, ends_at, location, video_link = _clean(
@@ -171,7 +173,7 @@ def meeting_schedule(
 def _locked_planned(meeting: FactCheckMeeting, expected_version: int) -> FactCheckMeeting:
     locked = FactCheckMeeting.objects.select_for_update().get(pk=meeting.pk)
     if locked.version != expected_version:
-        raise Conflict(current_url=f"/signalen/{locked.signal_id}/")
+        raise Conflict(current=locked)
     if locked.status != MeetingStatus.PLANNED:
         raise ValidationFailed(_("Dit overleg is niet meer gepland."))
     return locked
@@ -188,7 +190,8 @@ def meeting_update(
     expected_version: int,
 ) -> FactCheckMeeting:
     """Change date, time or place; everyone gets an update with the same UID, higher SEQUENCE."""
-    _require_desk(actor)
+    if not may_change_meeting(actor, meeting):
+        raise NotAllowed(NOT_ORGANISER)
     starts_at, ends_at, location, video_link = _clean(
         starts_at=starts_at, ends_at=ends_at, location=location, video_link=video_link
     )
@@ -216,7 +219,8 @@ def meeting_update(
 def meeting_cancel(
     *, meeting: FactCheckMeeting, actor, reason: str, expected_version: int
 ) -> FactCheckMeeting:
-    _require_desk(actor)
+    if not may_cancel_meeting(actor, meeting):
+        raise NotAllowed(NOT_ORGANISER)
     reason = (reason or "").replace("\x00", "").strip()
     if not reason:
         raise ValidationFailed(_("Geef een reden voor de annulering."), field="reason")
@@ -252,7 +256,8 @@ def meeting_record_outcome(
 ) -> FactCheckMeeting:
     """Record minutes and findings; "facts confirmed" moves the signal to the decision,
     "corrections needed" sends it back to drafting with the reason."""
-    _require_desk(actor)
+    if not may_record_meeting_outcome(actor, meeting):
+        raise NotAllowed(NOT_ORGANISER)
     if outcome not in (MeetingOutcome.CONFIRMED, MeetingOutcome.CORRECTIONS):
         raise ValidationFailed(_("Kies de uitkomst van het overleg."), field="outcome")
     reason = (reason or "").replace("\x00", "").strip()

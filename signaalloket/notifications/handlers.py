@@ -5,9 +5,9 @@ module resolves its recipient groups and link and delivers it.
 """
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from signaalloket.core.links import EFFECT_FORM, link_for
 from signaalloket.signals import workflow
 from signaalloket.signals.models import Signal, StateChange
 from signaalloket.signals.states import State
@@ -18,11 +18,11 @@ from .services import notification_create_many
 
 
 def signal_url(signal) -> str:
-    return reverse("web:signal_detail", args=[signal.pk])
+    return link_for(signal) or ""
 
 
 def effect_form_url(signal) -> str:
-    return reverse("procedure:effect_answer", args=[signal.pk])
+    return link_for(signal, EFFECT_FORM) or ""
 
 
 def _officials_once_fact_checked(signal) -> list:

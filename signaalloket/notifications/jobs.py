@@ -8,10 +8,10 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from signaalloket.core.links import link_for
 from signaalloket.deadlines.models import Deadline, DeadlineKind, DeadlineStatus
 from signaalloket.signals.states import State
 
@@ -113,7 +113,7 @@ def send_response_reminders(now: dt.datetime) -> int:
                 signal=signal,
                 kind=kind,
                 text=text,
-                url=reverse("web:signal_detail", args=[signal.pk]),
+                url=link_for(signal) or "",
                 dedupe_key=f"reminder:{deadline.pk}:{key}",
             )
             sent += 1

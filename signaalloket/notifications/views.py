@@ -3,11 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from signaalloket.core.errors import NotFound
+from signaalloket.core.forms_views import form_page
 
 from .forms import PreferenceForm
 from .models import EmailMode, Notification, NotificationPreference
@@ -61,13 +63,13 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     pref = NotificationPreference.objects.filter(user=request.user).first()
     current = pref.email_mode if pref else EmailMode.IMMEDIATE
-    form = PreferenceForm(request.POST or None, initial={"email_mode": current})
-    if request.method == "POST":
-        if form.is_valid():
-            notification_preference_set(
-                user=request.user, actor=request.user, email_mode=form.cleaned_data["email_mode"]
-            )
-            messages.success(request, _("Uw voorkeur is opgeslagen."))
-            return redirect("notifications:preferences")
-        return render(request, "notifications/preferences.html", {"form": form}, status=400)
-    return render(request, "notifications/preferences.html", {"form": form})
+    return form_page(
+        request,
+        PreferenceForm(request.POST or None, initial={"email_mode": current}),
+        template="notifications/preferences.html",
+        save=lambda data: notification_preference_set(
+            user=request.user, actor=request.user, email_mode=data["email_mode"]
+        ),
+        success_url=reverse("notifications:preferences"),
+        success_message=_("Uw voorkeur is opgeslagen."),
+    )

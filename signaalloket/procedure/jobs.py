@@ -5,11 +5,11 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.core.errors import DomainError
+from signaalloket.core.links import EFFECT_FORM, link_for
 from signaalloket.deadlines.models import Deadline, DeadlineKind, DeadlineStatus
 from signaalloket.notifications import recipients as r
 from signaalloket.notifications.models import NotificationKind, SentReminder
@@ -94,7 +94,7 @@ def send_effect_reminders(now: dt.datetime) -> int:
                     "invullen?"
                 )
                 % {"ref": signal.reference},
-                url=reverse("procedure:effect_answer", args=[signal.pk]),
+                url=link_for(signal, EFFECT_FORM) or "",
                 dedupe_key=f"effect-reminder:{deadline.pk}",
             )
             sent += 1

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
-from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import NotAllowed, ValidationFailed
@@ -16,18 +15,19 @@ from signaalloket.core.events import publish_on_commit
 from signaalloket.documents.models import Document, DocumentKind
 from signaalloket.documents.services import document_upload
 from signaalloket.signals.models import ApprovalKind, Signal, Submitter
-from signaalloket.signals.permissions import is_desk, roles_on_signal
+from signaalloket.signals.permissions import may_record_offline_approval
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.services.participants import submitter_approve
 from signaalloket.signals.states import State
 
 from . import letters
 from .models import EffectAnswer, EffectOutcome
+from .permissions import may_answer_effect, may_register_response
 
 
 def approval_record_offline(*, submitter: Submitter, actor, uploaded_file, note: str = ""):
     """The desk records a strategic representative's approval given on paper (signed letter)."""
-    if not is_desk(actor):
+    if not may_record_offline_approval(actor, submitter):
         raise NotAllowed(_("Alleen het loket registreert een instemming buiten de applicatie."))
     if uploaded_file is None:
         raise ValidationFailed(_("Voeg de getekende instemmingsbrief toe."), field="letter")
@@ -115,7 +115,7 @@ def response_register(
     expected_state: str | None = None,
 ) -> Signal:
     """Register the joint response of the bewindspersonen as a document; the signal moves on."""
-    if not is_desk(actor):
+    if not may_register_response(actor, signal):
         raise NotAllowed(_("Alleen het loket registreert de gezamenlijke reactie."))
     if signal.state != State.OFFERED:
         raise ValidationFailed(_("Een reactie registreert u nadat het signaal is aangeboden."))
@@ -163,16 +163,11 @@ def response_deliver(*, signal: Signal, actor, expected_state: str | None = None
     )
 
 
-def can_answer_effect(user, signal) -> bool:
-    roles = roles_on_signal(user, signal)
-    return bool(roles & (DESK_ROLES | SUBMITTER_ROLES))
-
-
 def effect_answer_submit(
     *, signal: Signal, actor, outcome: str, explanation: str = ""
 ) -> EffectAnswer:
     """A submitter (or the desk, on their behalf) says what the signal changed."""
-    if not can_answer_effect(actor, signal):
+    if not may_answer_effect(actor, signal):
         raise NotAllowed(_("Alleen de indieners of het loket beantwoorden de effectmeting."))
     if signal.state != State.EFFECT_INQUIRY:
         raise ValidationFailed(_("De effectmeting staat voor dit signaal niet open."))

@@ -5,12 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from signaalloket.core.errors import DomainError, NotAllowed, NotFound
+from signaalloket.core.forms_views import fields, form_page, post_action, raise_page_error
 from signaalloket.signals.models import Addressee, Submitter
-from signaalloket.signals.permissions import can_edit_signal, is_desk
+from signaalloket.signals.permissions import (
+    may_choose_contact_official,
+    may_edit_addressees,
+    may_record_offline_approval,
+)
 from signaalloket.signals.selectors import signal_get_for_user
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.services.participants import (
@@ -22,24 +29,51 @@ from signaalloket.signals.services.participants import (
 from signaalloket.signals.states import State
 
 from . import forms
-from .panels import addressees_context
+from .panels import ADDRESSEES_EDITABLE, addressees_context
+from .permissions import (
+    may_answer_effect,
+    may_make_offering_letter,
+    may_offer_signal,
+    may_register_response,
+)
 from .services import (
     approval_record_offline,
-    can_answer_effect,
     effect_answer_submit,
     response_deliver,
     response_register,
 )
 
-
-def _apply_error(form, exc: DomainError) -> None:
-    if exc.status_code in (403, 404, 409):
-        raise exc  # the error page (409: someone else changed it, with a link to reload)
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+NOT_ADDRESSEES = gettext_lazy("U mag de geadresseerden van dit signaal niet wijzigen.")
 
 
-def _back(signal):
-    return redirect("web:signal_detail", pk=signal.pk)
+def _signal_url(signal) -> str:
+    return reverse("web:signal_detail", args=[signal.pk])
+
+
+def _on_signal(request, signal, form, template, save, message, **context) -> HttpResponse:
+    """A form page of one step of the signal's procedure; back to the signal page after."""
+    return form_page(
+        request,
+        form,
+        template=template,
+        save=save,
+        success_url=_signal_url(signal),
+        success_message=message,
+        context={"signal": signal, **context},
+    )
+
+
+def _button(request, signal, call, message) -> HttpResponse:
+    """A button on the signal page (the step needs no page); back to the signal page."""
+    return post_action(request, call=call, redirect_to=_signal_url(signal), success_message=message)
+
+
+def _expected_state(request) -> str | None:
+    return request.POST.get("expected_state") or None
+
+
+def _addressees_url(signal) -> str:
+    return reverse("procedure:addressees", args=[signal.pk])
 
 
 def _addressee(signal, aid) -> Addressee:
@@ -57,46 +91,39 @@ def _submitter(signal, sid) -> Submitter:
     raise NotFound()
 
 
+def _officials_for_desk_only(user, form) -> None:
+    if not may_choose_contact_official(user):
+        del form.fields["contact_official"]
+
+
 @login_required
 def addressees(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    may_edit = is_desk(request.user) or can_edit_signal(request.user, signal)
-    current = [a.office_id for a in signal.addressees.all()]
-    form = None
-    status = 200
-    if may_edit and signal.state in (
-        State.INTAKE,
-        State.DRAFTING,
-        State.FACT_CHECK,
-        State.DECISION,
-    ):
-        form = forms.AddresseeAddForm(request.POST or None, exclude_office_ids=current)
-        if not is_desk(request.user):
-            # the list of officials (names, e-mail addresses) is for the desk only
-            del form.fields["contact_official"]
+
+    def context() -> dict:
+        return {"signal": signal, "section": addressees_context(request.user, signal)}
+
+    may_edit = may_edit_addressees(request.user, signal)
+    if not (may_edit and signal.state in ADDRESSEES_EDITABLE):
         if request.method == "POST":
-            if form.is_valid():
-                try:
-                    addressee_add(
-                        signal=signal,
-                        actor=request.user,
-                        office=form.cleaned_data["office"],
-                        is_coordinating=form.cleaned_data["is_coordinating"],
-                        contact_official=form.cleaned_data.get("contact_official"),
-                    )
-                except DomainError as exc:
-                    _apply_error(form, exc)
-                else:
-                    messages.success(request, _("De geadresseerde is toegevoegd."))
-                    return redirect("procedure:addressees", pk=signal.pk)
-            status = 400
-    elif request.method == "POST":
-        raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
-    return render(
+            raise NotAllowed(NOT_ADDRESSEES)
+        return render(request, "procedure/addressees.html", {**context(), "form": None})
+    current = [a.office_id for a in signal.addressees.all()]
+    form = forms.AddresseeAddForm(request.POST or None, exclude_office_ids=current)
+    _officials_for_desk_only(request.user, form)
+    return form_page(
         request,
-        "procedure/addressees.html",
-        {"signal": signal, "form": form, "section": addressees_context(request.user, signal)},
-        status=status,
+        form,
+        template="procedure/addressees.html",
+        save=lambda data: addressee_add(
+            signal=signal,
+            actor=request.user,
+            **fields(data, "office", "is_coordinating"),
+            contact_official=data.get("contact_official"),
+        ),
+        success_url=_addressees_url(signal),
+        success_message=_("De geadresseerde is toegevoegd."),
+        context=context,
     )
 
 
@@ -104,9 +131,9 @@ def addressees(request: HttpRequest, pk: int) -> HttpResponse:
 def addressee_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     addressee = _addressee(signal, aid)
-    desk = is_desk(request.user)
-    if not (desk or can_edit_signal(request.user, signal)):
-        raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
+    if not may_edit_addressees(request.user, signal):
+        raise NotAllowed(NOT_ADDRESSEES)
+    desk = may_choose_contact_official(request.user)
     initial = {
         "is_coordinating": addressee.is_coordinating,
         "contact_official": addressee.contact_official_id,
@@ -115,33 +142,21 @@ def addressee_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     form = forms.AddresseeEditForm(
         request.POST or None, initial=initial, ministry_id=addressee.office.ministry_id
     )
-    if not desk:
-        # the list of officials (names, e-mail addresses) is for the desk only
-        del form.fields["contact_official"]
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                addressee_update(
-                    addressee=addressee,
-                    actor=request.user,
-                    is_coordinating=form.cleaned_data["is_coordinating"],
-                    contact_official=form.cleaned_data["contact_official"]
-                    if desk
-                    else addressee.contact_official,
-                    expected_version=form.cleaned_data["expected_version"],
-                )
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("De geadresseerde is bijgewerkt."))
-                return redirect("procedure:addressees", pk=signal.pk)
-        status = 400
-    return render(
+    _officials_for_desk_only(request.user, form)
+    return form_page(
         request,
-        "procedure/addressee_edit.html",
-        {"signal": signal, "addressee": addressee, "form": form},
-        status=status,
+        form,
+        template="procedure/addressee_edit.html",
+        save=lambda data: addressee_update(
+            addressee=addressee,
+            actor=request.user,
+            is_coordinating=data["is_coordinating"],
+            contact_official=data["contact_official"] if desk else addressee.contact_official,
+            expected_version=data["expected_version"],
+        ),
+        success_url=_addressees_url(signal),
+        success_message=_("De geadresseerde is bijgewerkt."),
+        context={"signal": signal, "addressee": addressee},
     )
 
 
@@ -162,12 +177,10 @@ def contribution(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
             addressee_set_contribution(
                 addressee=addressee,
                 actor=request.user,
-                status=form.cleaned_data["status"],
-                expected_version=form.cleaned_data["expected_version"],
+                **fields(form.cleaned_data, "status", "expected_version"),
             )
         except DomainError as exc:
-            if exc.status_code in (403, 404):
-                raise
+            raise_page_error(exc)
             error = exc.message
     if request.htmx:
         # htmx swaps only 2xx responses: an error is shown inside the refreshed section
@@ -185,7 +198,7 @@ def contribution(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
         messages.error(request, error)
     else:
         messages.success(request, _("De bijdrage is bijgewerkt."))
-    return _back(signal)
+    return redirect(_signal_url(signal))
 
 
 @login_required
@@ -193,45 +206,33 @@ def contribution(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
 def approve(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     submitter = _submitter(signal, sid)
-    try:
-        submitter_approve(submitter=submitter, actor=request.user)
-    except DomainError as exc:
-        if exc.status_code in (403, 404):
-            raise
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Uw instemming is vastgelegd."))
-    return _back(signal)
+    # who may: may_approve_submitter, checked by submitter_approve after the state (403)
+    return _button(
+        request,
+        signal,
+        lambda: submitter_approve(submitter=submitter, actor=request.user),
+        _("Uw instemming is vastgelegd."),
+    )
 
 
 @login_required
 def approve_offline(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     submitter = _submitter(signal, sid)
-    if not is_desk(request.user):
+    if not may_record_offline_approval(request.user, submitter):
         raise NotAllowed(_("Alleen het loket registreert een instemming buiten de applicatie."))
-    form = forms.OfflineApprovalForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                approval_record_offline(
-                    submitter=submitter,
-                    actor=request.user,
-                    uploaded_file=form.cleaned_data["letter"],
-                    note=form.cleaned_data["note"],
-                )
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("De instemming is vastgelegd."))
-                return _back(signal)
-        status = 400
-    return render(
+    return _on_signal(
         request,
+        signal,
+        forms.OfflineApprovalForm(request.POST or None, request.FILES or None),
         "procedure/approve_offline.html",
-        {"signal": signal, "submitter": submitter, "form": form},
-        status=status,
+        lambda cleaned: approval_record_offline(
+            submitter=submitter,
+            actor=request.user,
+            **fields(cleaned, "note", uploaded_file="letter"),
+        ),
+        _("De instemming is vastgelegd."),
+        submitter=submitter,
     )
 
 
@@ -239,24 +240,19 @@ def approve_offline(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
 @require_POST
 def offer(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    if not is_desk(request.user):
+    if not may_offer_signal(request.user, signal):
         raise NotAllowed(_("Alleen het loket biedt een signaal aan."))
-    try:
-        signal_transition(
+    return _button(
+        request,
+        signal,
+        lambda: signal_transition(
             signal=signal,
             actor=request.user,
             to=State.OFFERED,
-            expected_state=request.POST.get("expected_state") or None,
-        )
-    except DomainError as exc:
-        if exc.status_code in (403, 404):
-            raise
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, _("Het signaal is aangeboden. De aanbiedingsbrief staat bij de documenten.")
-        )
-    return _back(signal)
+            expected_state=_expected_state(request),
+        ),
+        _("Het signaal is aangeboden. De aanbiedingsbrief staat bij de documenten."),
+    )
 
 
 @login_required
@@ -264,7 +260,7 @@ def offering_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     from .letters import offering_letter_docx, offering_letter_pdf
 
     signal = signal_get_for_user(user=request.user, pk=pk)
-    if not is_desk(request.user):
+    if not may_make_offering_letter(request.user, signal):
         raise NotAllowed(_("Alleen het loket maakt de aanbiedingsbrief."))
     if fmt == "pdf":
         data, content_type = offering_letter_pdf(signal), "application/pdf"
@@ -283,79 +279,59 @@ def offering_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @login_required
 def response(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    if not is_desk(request.user):
+    if not may_register_response(request.user, signal):
         raise NotAllowed(_("Alleen het loket registreert de gezamenlijke reactie."))
-    form = forms.ResponseForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                response_register(
-                    signal=signal,
-                    actor=request.user,
-                    uploaded_file=form.cleaned_data["file"],
-                    response_date=form.cleaned_data["response_date"],
-                    title=form.cleaned_data["title"],
-                )
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("De reactie is geregistreerd."))
-                return _back(signal)
-        status = 400
-    return render(
-        request, "procedure/response.html", {"signal": signal, "form": form}, status=status
+    return _on_signal(
+        request,
+        signal,
+        forms.ResponseForm(request.POST or None, request.FILES or None),
+        "procedure/response.html",
+        lambda cleaned: response_register(
+            signal=signal,
+            actor=request.user,
+            **fields(cleaned, "response_date", "title", uploaded_file="file"),
+        ),
+        _("De reactie is geregistreerd."),
     )
 
 
 @login_required
 @require_POST
 def deliver(request: HttpRequest, pk: int) -> HttpResponse:
+    # Who may: the workflow's roles for this edge (signal_transition answers 403 after the
+    # state check); the panel shows the button with may_deliver_response.
     signal = signal_get_for_user(user=request.user, pk=pk)
-    try:
-        response_deliver(
-            signal=signal,
-            actor=request.user,
-            expected_state=request.POST.get("expected_state") or None,
-        )
-    except DomainError as exc:
-        if exc.status_code in (403, 404):
-            raise
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("De reactie is aangeboden aan de indieners."))
-    return _back(signal)
+    return _button(
+        request,
+        signal,
+        lambda: response_deliver(
+            signal=signal, actor=request.user, expected_state=_expected_state(request)
+        ),
+        _("De reactie is aangeboden aan de indieners."),
+    )
 
 
 @login_required
 def effect_answer(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
-    if not can_answer_effect(request.user, signal):
+    if not may_answer_effect(request.user, signal):
         raise NotAllowed(_("Alleen de indieners of het loket beantwoorden de effectmeting."))
-    is_open = signal.state == State.EFFECT_INQUIRY
-    form = forms.EffectAnswerForm(request.POST or None) if is_open else None
-    status = 200
-    if request.method == "POST":
-        if form is None:
+    if signal.state != State.EFFECT_INQUIRY:
+        if request.method == "POST":
             messages.error(request, _("De effectmeting staat voor dit signaal niet open."))
-            return _back(signal)
-        if form.is_valid():
-            try:
-                effect_answer_submit(
-                    signal=signal,
-                    actor=request.user,
-                    outcome=form.cleaned_data["outcome"],
-                    explanation=form.cleaned_data["explanation"],
-                )
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("Dank u wel. Uw antwoord is vastgelegd."))
-                return _back(signal)
-        status = 400
-    return render(
+            return redirect(_signal_url(signal))
+        context = {"signal": signal, "is_open": False, "form": None}
+        return render(request, "procedure/effect_answer.html", context)
+    return _on_signal(
         request,
+        signal,
+        forms.EffectAnswerForm(request.POST or None),
         "procedure/effect_answer.html",
-        {"signal": signal, "form": form, "is_open": is_open},
-        status=status,
+        lambda cleaned: effect_answer_submit(
+            signal=signal,
+            actor=request.user,
+            **fields(cleaned, "outcome", "explanation"),
+        ),
+        _("Dank u wel. Uw antwoord is vastgelegd."),
+        is_open=True,
     )

@@ -5,18 +5,23 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from signaalloket.accounts.context import access_for
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
 from signaalloket.signals.models import Signal, Submitter
 
 from .models import Publication, PublicationConsent, SavedFilter
+from .permissions import (
+    may_delete_saved_filter,
+    may_edit_publication,
+    may_record_publication_consent,
+    may_save_filter,
+)
 
 # Saved filters ------------------------------------------------------------------------------
 
 
 def saved_filter_create(*, user, name: str, query_string: str) -> SavedFilter:
-    if not getattr(user, "is_authenticated", False):
+    if not may_save_filter(user):
         raise NotAllowed()
     name = (name or "").replace("\x00", "").strip()
     if not name:
@@ -40,7 +45,7 @@ def saved_filter_create(*, user, name: str, query_string: str) -> SavedFilter:
 
 
 def saved_filter_delete(*, user, saved_filter: SavedFilter) -> None:
-    if saved_filter.user_id != user.pk:
+    if not may_delete_saved_filter(user, saved_filter):
         raise NotAllowed()
     with transaction.atomic():
         audit_event_record(
@@ -50,11 +55,6 @@ def saved_filter_delete(*, user, saved_filter: SavedFilter) -> None:
 
 
 # Public register ----------------------------------------------------------------------------
-
-
-def _require_desk(actor) -> None:
-    if not access_for(actor).is_desk:
-        raise NotAllowed(_("Alleen het loket beheert het openbare register."))
 
 
 def publication_for(*, signal: Signal) -> Publication:
@@ -69,7 +69,8 @@ def publication_consent_record(
     *, signal: Signal, actor, submitter: Submitter, note: str = ""
 ) -> PublicationConsent:
     """Record that a submitting organisation agrees to publication."""
-    _require_desk(actor)
+    if not may_record_publication_consent(actor):
+        raise NotAllowed(_("Alleen het loket beheert het openbare register."))
     if submitter.signal_id != signal.pk:
         raise ValidationFailed(_("Deze indiener hoort niet bij dit signaal."))
     with transaction.atomic():
@@ -107,7 +108,8 @@ def publication_set(
     Publishing needs a public summary and the consent of every submitter: recorded per
     submitter (publication_consent_record) or as one recorded statement.
     """
-    _require_desk(actor)
+    if not may_edit_publication(actor):
+        raise NotAllowed(_("Alleen het loket beheert het openbare register."))
     public_summary = (public_summary or "").replace("\x00", "").strip()
     consent_statement = (consent_statement or "").replace("\x00", "").strip()
     if len(public_summary) > 5000:
@@ -119,7 +121,7 @@ def publication_set(
             signal=signal, defaults={"updated_by": actor}
         )
         if expected_version is not None and publication.version != expected_version:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=signal)
         if published:
             if not public_summary:
                 raise ValidationFailed(

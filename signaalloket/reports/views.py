@@ -15,7 +15,8 @@ from signaalloket.accounts.context import access_for
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.dates import today
-from signaalloket.core.errors import DomainError, NotAllowed, NotFound
+from signaalloket.core.errors import NotAllowed, NotFound
+from signaalloket.core.forms_views import fields, form_page, post_action
 from signaalloket.signals.models import Addressee, Signal, Submitter
 from signaalloket.signals.selectors import signal_get_for_user
 
@@ -27,6 +28,7 @@ from .dashboard import dashboard_for, section_rows
 from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
 from .forms import PublicationForm, SavedFilterForm
 from .models import Publication, SavedFilter
+from .permissions import can_view_annual_report, may_edit_publication
 from .rows import for_rows
 from .search import search
 from .services import (
@@ -38,11 +40,6 @@ from .services import (
 )
 from .similar import similar_signals_for
 from .statistics import statistics_for
-
-
-def _require_desk(user) -> None:
-    if not access_for(user).is_desk:
-        raise NotAllowed(_("Alleen het loket heeft toegang tot deze pagina."))
 
 
 def _filter_query(request: HttpRequest, *, keep_sort: bool = True) -> str:
@@ -121,22 +118,19 @@ def similar_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def saved_filter_create_view(request: HttpRequest) -> HttpResponse:
     form = SavedFilterForm(request.POST)
-    if form.is_valid():
-        try:
-            saved_filter_create(
-                user=request.user,
-                name=form.cleaned_data["name"],
-                query_string=form.cleaned_data["query"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Het filter is opgeslagen."))
-    else:
-        messages.error(request, _("Geef het filter een naam (maximaal 100 tekens)."))
     query = form.data.get("query", "")
     url = reverse("web:signal_list")
-    return redirect(f"{url}?{query}" if query and len(query) <= 2000 else url)
+    return post_action(
+        request,
+        form=form,
+        invalid_message=_("Geef het filter een naam (maximaal 100 tekens)."),
+        call=lambda: saved_filter_create(
+            user=request.user,
+            **fields(form.cleaned_data, "name", query_string="query"),
+        ),
+        redirect_to=f"{url}?{query}" if query and len(query) <= 2000 else url,
+        success_message=_("Het filter is opgeslagen."),
+    )
 
 
 @login_required
@@ -188,6 +182,11 @@ def search_view(request: HttpRequest) -> HttpResponse:
 
 
 # Statistics and annual report ---------------------------------------------------------------
+
+
+def _annual_reports_for_desk(user) -> None:
+    if not can_view_annual_report(user):
+        raise NotAllowed(_("Alleen het loket heeft toegang tot deze pagina."))
 
 
 def _chart_rows(stats) -> list[dict]:
@@ -258,7 +257,7 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def annual_report_index(request: HttpRequest) -> HttpResponse:
     """Per year: the report and the export of all signals of that year (the same signals)."""
-    _require_desk(request.user)
+    _annual_reports_for_desk(request.user)
     limit = annual_list_limit()
     counts = (
         Signal.objects.visible_to(request.user)
@@ -279,7 +278,7 @@ def annual_report_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 @csp_update({"style-src": [NONCE]})  # the report's own <style> in the browser view
 def annual_report_view(request: HttpRequest, year: int) -> HttpResponse:
-    _require_desk(request.user)
+    _annual_reports_for_desk(request.user)
     if not 1990 <= year <= 2100:
         raise NotFound()
     if request.GET.get("html"):
@@ -324,30 +323,29 @@ def public_register(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_desk(request.user)
+    if not may_edit_publication(request.user):
+        raise NotAllowed(_("Alleen het loket heeft toegang tot deze pagina."))
     signal = signal_get_for_user(user=request.user, pk=pk)
     publication = publication_for(signal=signal)
-    consents = {c.submitter_id: c for c in publication.consents.all()} if publication.pk else {}
+    page_url = reverse("reports:publication_edit", args=[signal.pk])
     if request.method == "POST" and request.POST.get("consent_for"):
         submitter = next(
             (s for s in signal.submitters.all() if str(s.pk) == request.POST["consent_for"]), None
         )
         if submitter is None:
             raise NotFound()
-        try:
-            publication_consent_record(
+        return post_action(
+            request,
+            call=lambda: publication_consent_record(
                 signal=signal,
                 actor=request.user,
                 submitter=submitter,
                 note=request.POST.get("note", ""),
-            )
-        except DomainError as exc:
-            if exc.status_code == 403:
-                raise
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("De toestemming is vastgelegd."))
-        return redirect("reports:publication_edit", pk=signal.pk)
+            ),
+            redirect_to=page_url,
+            success_message=_("De toestemming is vastgelegd."),
+        )
+    consents = {c.submitter_id: c for c in publication.consents.all()} if publication.pk else {}
     form = PublicationForm(
         request.POST or None,
         initial={
@@ -357,33 +355,29 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "version": publication.version,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            publication_set(
-                signal=signal,
-                actor=request.user,
-                published=form.cleaned_data["published"],
-                public_summary=form.cleaned_data["public_summary"],
-                consent_statement=form.cleaned_data["consent_statement"],
-                expected_version=form.cleaned_data["version"] if publication.pk else None,
-            )
-        except DomainError as exc:
-            if exc.status_code in (403, 404, 409):
-                raise
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("De publicatie-instellingen zijn opgeslagen."))
-            return redirect("reports:publication_edit", pk=signal.pk)
-    submitters = [(s, consents.get(s.pk)) for s in signal.submitters.all()]
-    return render(
+    return form_page(
         request,
-        "reports/publication_edit.html",
-        {"signal": signal, "publication": publication, "form": form, "submitters": submitters},
+        form,
+        template="reports/publication_edit.html",
+        save=lambda data: publication_set(
+            signal=signal,
+            actor=request.user,
+            **fields(data, "published", "public_summary", "consent_statement"),
+            expected_version=data["version"] if publication.pk else None,
+        ),
+        success_url=page_url,
+        success_message=_("De publicatie-instellingen zijn opgeslagen."),
+        context=lambda: {
+            "signal": signal,
+            "publication": publication,
+            "submitters": [(s, consents.get(s.pk)) for s in signal.submitters.all()],
+        },
+        invalid_status=200,  # as before; other form pages answer 400
     )
 
 
 def _publication_panel(request, signal):
-    if not access_for(request.user).is_desk:
+    if not may_edit_publication(request.user):
         return None
     published = Publication.objects.filter(signal_id=signal.pk, published=True).exists()
     return {"published": published}

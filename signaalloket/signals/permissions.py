@@ -1,4 +1,13 @@
-"""Pure predicates about what a user may do with a signal. Used by views, exports and reports."""
+"""Pure predicates about what a user may do with a signal and its participants.
+
+One predicate per writing action, `may_<verb>_<object>(user, obj)`: the view (403), the
+template (the button is shown only when it is true) and the service (which checks again)
+call the same function. Other apps keep theirs in their own permissions.py.
+Templates get the answers one way: as `may_*` booleans in the page's or panel's context,
+computed from these functions (the navigation reads the rules permissions registered at the
+bottom, which are the same functions). Where a step also needs a state, the context ANDs
+the state with the predicate; the service refuses the wrong state with its own message.
+"""
 
 import rules
 
@@ -52,7 +61,7 @@ def is_official_of(user, signal) -> bool:
 
 
 @rules.predicate
-def can_edit_signal(user, signal) -> bool:
+def may_edit_signal(user, signal) -> bool:
     from .states import FINAL_STATES, State
 
     if signal.state in FINAL_STATES:
@@ -63,9 +72,42 @@ def can_edit_signal(user, signal) -> bool:
 
 
 @rules.predicate
-def can_create_signal(user) -> bool:
+def may_create_signal(user) -> bool:
     access = access_for(user)
     return access.is_desk or access.is_submitter
+
+
+def may_transition_signal(user, signal, transition) -> bool:
+    """May this user take this edge of the workflow table (its guards aside)?"""
+    return bool(roles_on_signal(user, signal) & transition.roles)
+
+
+def may_edit_addressees(user, signal) -> bool:
+    """Add an addressee or change one (coordinating, contact official)."""
+    return access_for(user).is_desk or may_edit_signal(user, signal)
+
+
+def may_choose_contact_official(user) -> bool:
+    """The list of officials (names, e-mail addresses) is for the desk only."""
+    return access_for(user).is_desk
+
+
+def may_set_contribution(user, addressee) -> bool:
+    """The desk, or an official of the addressed ministry."""
+    roles = roles_on_signal(user, addressee.signal)
+    access = access_for(user)
+    own_ministry = addressee.office.ministry_id in access.ministry_ids
+    return access.is_desk or (Role.OFFICIAL in roles and own_ministry)
+
+
+def may_approve_submitter(user, submitter) -> bool:
+    """Approve in the application: the submitting organisation's strategic representative."""
+    return submitter.organisation_id in access_for(user).strategic_rep_org_ids
+
+
+def may_record_offline_approval(user, submitter) -> bool:
+    """Register an approval given outside the application (letter): the desk."""
+    return access_for(user).is_desk
 
 
 def can_view_internal_note(user, note_org_id: int | None, signal) -> bool:
@@ -100,8 +142,8 @@ def can_edit_reference_data(user) -> bool:
 
 
 rules.add_perm("signals.view_signal", can_view_signal)
-rules.add_perm("signals.change_signal", can_edit_signal)
-rules.add_perm("signals.add_signal", can_create_signal)
+rules.add_perm("signals.change_signal", may_edit_signal)
+rules.add_perm("signals.add_signal", may_create_signal)
 rules.add_perm("signals.manage_procedure", is_desk)
 rules.add_perm("signals.view_access_log", can_view_access_log)
 rules.add_perm("signals.edit_reference_data", can_edit_reference_data)

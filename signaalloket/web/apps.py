@@ -2,6 +2,8 @@ from django.apps import AppConfig
 
 from signaalloket.core.panels import SignalPanel, register_panel
 
+from .links import register_links
+
 
 class WebConfig(AppConfig):
     name = "signaalloket.web"
@@ -18,3 +20,4 @@ class WebConfig(AppConfig):
                 context=access_log_panel_context,
             )
         )
+        register_links()

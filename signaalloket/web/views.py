@@ -1,13 +1,13 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
-from signaalloket.core.errors import DomainError
+from signaalloket.core.forms_views import post_action
 from signaalloket.core.panels import panels_for
 from signaalloket.deadlines.selectors import deadlines_for_signal
 from signaalloket.reports import views as reports_views
@@ -52,19 +52,17 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def signal_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    # who may: may_transition_signal (the workflow's roles), checked by signal_transition
     signal = signal_get_for_user(user=request.user, pk=pk)
-    try:
-        signal_transition(
+    return post_action(
+        request,
+        call=lambda: signal_transition(
             signal=signal,
             actor=request.user,
             to=request.POST.get("to", ""),
             reason=request.POST.get("reason", ""),
             expected_state=request.POST.get("expected_state") or None,
-        )
-    except DomainError as exc:
-        if exc.status_code in (403, 404):
-            raise
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("De status is gewijzigd."))
-    return redirect("web:signal_detail", pk=signal.pk)
+        ),
+        redirect_to=reverse("web:signal_detail", args=[signal.pk]),
+        success_message=_("De status is gewijzigd."),
+    )

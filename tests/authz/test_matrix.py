@@ -136,7 +136,7 @@ def _normalise(text: str) -> str:
     return text
 
 
-def test_counts_do_not_reveal_other_organisations_signals(world, clients):
+def test_counts_do_not_reveal_other_organisations_signals(db, world, clients):
     """Lists, dashboards, statistics, search and exports: adding signals a user may not see
     changes nothing in what that user gets (no title, no count, no total)."""
     from signaalloket.signals.states import State

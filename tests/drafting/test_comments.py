@@ -156,3 +156,16 @@ def test_comment_pages(client, setting):
     assert comment.resolved_at is not None
     client.force_login(setting["outsider"])
     assert client.post(url, {"section_key": "titel", "body": "x"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_resolve_button_is_shown_only_to_who_may_resolve(client, setting):
+    """may_resolve_comment decides the button as it decides the POST (was: shown, then 403)."""
+    signal = setting["signal"]
+    comment = comment_add(signal=signal, actor=setting["lead"], section_key="titel", body="Vraag")
+    action = reverse("drafting:comment_state", args=[signal.pk, comment.pk, "afhandelen"])
+    for who, shown in (("lead", True), ("desk", True), ("co", False)):
+        client.force_login(setting[who])
+        page = client.get(reverse("drafting:editor", args=[signal.pk])).content.decode()
+        assert (action in page) is shown, who
+    assert client.post(action, {"expected_version": "1"}).status_code == 403

@@ -6,14 +6,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
-from signaalloket.accounts.roles import Role
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
 from signaalloket.core.events import publish_on_commit
 from signaalloket.organisations.models import Office, Organisation, OrganisationKind
 
 from ..models import Addressee, ApprovalKind, ContributionStatus, Signal, Submitter
-from ..permissions import can_edit_signal, is_desk, roles_on_signal
+from ..permissions import (
+    may_approve_submitter,
+    may_edit_addressees,
+    may_edit_signal,
+    may_record_offline_approval,
+    may_set_contribution,
+)
 from ..states import FINAL_STATES, PRE_OFFER, State
 
 
@@ -26,7 +31,7 @@ def submitter_add(
     strategic_rep_function: str = "",
     contact_person=None,
 ) -> Submitter:
-    if not can_edit_signal(actor, signal):
+    if not may_edit_signal(actor, signal):
         raise NotAllowed(_("U mag de indieners van dit signaal niet wijzigen."))
     if organisation.kind not in (OrganisationKind.PARTNER, OrganisationKind.RIEC):
         raise ValidationFailed(
@@ -64,11 +69,11 @@ def submitter_approve(
     if signal.state != State.DECISION:
         raise ValidationFailed(_("Instemmen kan alleen in de fase 'besluit indiening'."))
     if kind == ApprovalKind.IN_APP:
-        if submitter.organisation_id not in access_for(actor).strategic_rep_org_ids:
+        if not may_approve_submitter(actor, submitter):
             raise NotAllowed(
                 _("Alleen de strategisch vertegenwoordiger van deze organisatie kan instemmen.")
             )
-    elif not is_desk(actor):
+    elif not may_record_offline_approval(actor, submitter):
         raise NotAllowed(_("Alleen het loket registreert een instemming buiten de applicatie."))
     with transaction.atomic():
         updated = Submitter.objects.filter(pk=submitter.pk, approved_at__isnull=True).update(
@@ -119,7 +124,7 @@ def _check_contact_official(office: Office, contact_official) -> None:
 def addressee_add(
     *, signal: Signal, actor, office: Office, is_coordinating: bool = False, contact_official=None
 ) -> Addressee:
-    if not is_desk(actor) and not can_edit_signal(actor, signal):
+    if not may_edit_addressees(actor, signal):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     if signal.state not in PRE_OFFER:
         raise ValidationFailed(_("Na het aanbieden liggen de geadresseerden vast."))
@@ -155,9 +160,7 @@ def addressee_set_contribution(
 ) -> Addressee:
     if status not in ContributionStatus.values:
         raise ValidationFailed(_("Kies een geldige status."), field="status")
-    roles = roles_on_signal(actor, addressee.signal)
-    own_ministry = addressee.office.ministry_id in access_for(actor).ministry_ids
-    if not (is_desk(actor) or (Role.OFFICIAL in roles and own_ministry)):
+    if not may_set_contribution(actor, addressee):
         raise NotAllowed(
             _("Alleen het loket of een ambtenaar van dit ministerie wijzigt de bijdrage.")
         )
@@ -166,7 +169,7 @@ def addressee_set_contribution(
             contribution_status=status, version=F("version") + 1
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{addressee.signal_id}/")
+            raise Conflict(current=addressee)
         audit_event_record(
             event_type="addressee.contribution",
             actor=actor,
@@ -194,7 +197,7 @@ def addressee_update(
 ) -> Addressee:
     """Mark the coordinating ministry (penvoerder) and name the contact official."""
     signal = addressee.signal
-    if not is_desk(actor) and not can_edit_signal(actor, signal):
+    if not may_edit_addressees(actor, signal):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
     if signal.state in FINAL_STATES:
         raise ValidationFailed(_("Dit signaal is afgerond; de geadresseerden liggen vast."))
@@ -210,7 +213,7 @@ def addressee_update(
             version=F("version") + 1,
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=addressee)
         audit_event_record(
             event_type="addressee.updated",
             actor=actor,

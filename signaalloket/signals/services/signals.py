@@ -19,7 +19,7 @@ from ..models import (
     Submitter,
     Theme,
 )
-from ..permissions import can_create_signal, can_edit_signal
+from ..permissions import may_create_signal, may_edit_signal
 
 EDITABLE_FIELDS = (
     "title",
@@ -78,7 +78,7 @@ def signal_create(
     origin: str = "",
     year: int | None = None,
 ) -> Signal:
-    if not can_create_signal(actor):
+    if not may_create_signal(actor):
         raise NotAllowed(_("U mag geen bestuurlijk signaal aanmaken."))
     access = access_for(actor)
     if not access.is_desk and lead_organisation.pk not in access.submitter_org_ids:
@@ -131,7 +131,7 @@ def signal_update(
         raise ValidationFailed(
             _("Onbekende velden: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
         )
-    if not can_edit_signal(actor, signal):
+    if not may_edit_signal(actor, signal):
         raise NotAllowed(_("U mag dit signaal niet wijzigen."))
     if not access_for(actor).is_desk and set(changes) & set(DESK_ONLY_FIELDS):
         raise NotAllowed(_("Alleen het loket geeft advies."))
@@ -153,7 +153,7 @@ def signal_update(
             **changes, version=F("version") + 1
         )
         if not updated:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=signal)
         signal.refresh_from_db()
         if themes is not None:
             signal.themes.set(list(themes))
@@ -175,7 +175,7 @@ def criterion_assess(
     motivation: str,
     expected_version: int,
 ) -> CriterionAssessment:
-    if not can_edit_signal(actor, signal):
+    if not may_edit_signal(actor, signal):
         raise NotAllowed(_("U mag dit signaal niet wijzigen."))
     motivation = _clean_text(
         motivation, field="motivation", label=_("Motivering"), max_length=20000
@@ -185,7 +185,7 @@ def criterion_assess(
             signal=signal, criterion=criterion, version=expected_version
         ).update(met=met, motivation=motivation, version=F("version") + 1)
         if not updated:
-            raise Conflict(current_url=f"/signalen/{signal.pk}/")
+            raise Conflict(current=signal)
         audit_event_record(
             event_type="criterion.assessed",
             actor=actor,
