@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -41,8 +43,27 @@ def _live_server_media_url():
     yield original
 
 
+class _OneRequestAtATime(WSGIServer):
+    """The live server without threads. Its request threads would all share the test
+    thread's connection to the in-memory SQLite database (Django's connections_override),
+    and two requests at once on one connection (a page and the htmx fragment it loads)
+    failed now and then with "database table is locked". One at a time, the browser waits
+    a moment instead (and is told to close each connection, so none is kept waiting)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override
+
+
 @pytest.fixture(scope="session")
-def live_server(_live_server_media_url, live_server):
+def _one_request_at_a_time():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(LiveServerThread, "server_class", _OneRequestAtATime)
+        yield
+
+
+@pytest.fixture(scope="session")
+def live_server(_one_request_at_a_time, _live_server_media_url, live_server):
     from django.conf import settings
 
     settings.MEDIA_URL = _live_server_media_url
