@@ -42,7 +42,3 @@ def may_change_document(user, document) -> bool:
     return document.created_by_id == user.pk and document.kind in upload_kinds(
         user, document.signal
     )
-
-
-rules.add_perm("documents.add_document", may_upload_document)
-rules.add_perm("documents.change_document", may_change_document)

@@ -59,8 +59,6 @@ PNG = FileType("png", "image/png", "png", "PNG-afbeelding")
 JPEG = FileType("jpeg", "image/jpeg", "jpg", "JPEG-afbeelding")
 EML = FileType("eml", "message/rfc822", "eml", "E-mailbericht (EML)")
 MSG = FileType("msg", "application/vnd.ms-outlook", "msg", "Outlook-bericht (MSG)")
-ALLOWED_TYPES = (PDF, DOCX, XLSX, ODT, TXT, PNG, JPEG, EML, MSG)
-
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MSG_STREAM_MARKER = "__substg1.0_".encode("utf-16-le")
 EXECUTABLE_MAGICS = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"#!")

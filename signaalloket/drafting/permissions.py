@@ -4,7 +4,7 @@ import rules
 
 from signaalloket.accounts.context import access_for
 from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES, Role
-from signaalloket.signals.permissions import can_view_signal, may_edit_signal, roles_on_signal
+from signaalloket.signals.permissions import may_edit_signal, roles_on_signal
 from signaalloket.signals.states import FINAL_STATES, State
 
 DRAFT_STATES = frozenset({State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION})
@@ -31,11 +31,6 @@ def can_view_intake(user, signal) -> bool:
     """The intake is not shown to officials (who only see the signal from the fact-check)."""
     roles = roles_on_signal(user, signal)
     return bool(roles) and roles != {Role.OFFICIAL}
-
-
-@rules.predicate
-def can_view_draft(user, signal) -> bool:
-    return bool(can_view_signal(user, signal))
 
 
 @rules.predicate
@@ -74,8 +69,5 @@ def may_edit_format(user) -> bool:
     return access_for(user).is_desk_manager
 
 
-rules.add_perm("drafting.change_draft", may_edit_draft)
-rules.add_perm("drafting.view_draft", can_view_draft)
-rules.add_perm("drafting.add_comment", may_add_comment)
 rules.add_perm("drafting.manage_format", may_edit_format)
 rules.add_perm("drafting.handle_pii", may_edit_name_list)

@@ -26,8 +26,6 @@ from .rows import for_rows
 # States in which the next step is the desk's (design reading of PROCESS.md):
 # intake (advise), fact_check (organise the meeting), response_received (hand the response over).
 DESK_ACTION_STATES = (State.INTAKE, State.FACT_CHECK, State.RESPONSE_RECEIVED)
-# States in which the submitters are asked for something.
-SUBMITTER_ACTION_STATES = (State.DRAFTING, State.DECISION, State.EFFECT_INQUIRY)
 # States in which the addressed ministries contribute to the response.
 OFFICIAL_ACTION_STATES = (State.FACT_CHECK, State.DECISION, State.OFFERED)
 UPCOMING_DAYS = 28

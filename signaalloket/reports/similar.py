@@ -21,7 +21,6 @@ from functools import lru_cache
 from itertools import chain
 
 import numpy as np
-from django.utils.translation import gettext_lazy as _
 
 from signaalloket.core.panels import SignalPanel, register_panel
 from signaalloket.signals.models import Signal, TextRevision
@@ -318,6 +317,3 @@ def register() -> None:
             context=_panel_context,
         )
     )
-
-
-PANEL_TITLE = _("Vergelijkbare signalen")

@@ -36,16 +36,6 @@ def is_desk(user) -> bool:
 
 
 @rules.predicate
-def is_desk_manager(user) -> bool:
-    return access_for(user).is_desk_manager
-
-
-@rules.predicate
-def is_admin(user) -> bool:
-    return access_for(user).is_admin
-
-
-@rules.predicate
 def can_view_signal(user, signal) -> bool:
     return bool(roles_on_signal(user, signal))
 
@@ -53,11 +43,6 @@ def can_view_signal(user, signal) -> bool:
 @rules.predicate
 def is_submitter_of(user, signal) -> bool:
     return bool(roles_on_signal(user, signal) & SUBMITTER_ROLES)
-
-
-@rules.predicate
-def is_official_of(user, signal) -> bool:
-    return Role.OFFICIAL in roles_on_signal(user, signal)
 
 
 @rules.predicate
@@ -141,8 +126,6 @@ def can_edit_reference_data(user) -> bool:
     return access_for(user).is_desk_manager
 
 
-rules.add_perm("signals.view_signal", can_view_signal)
-rules.add_perm("signals.change_signal", may_edit_signal)
 rules.add_perm("signals.add_signal", may_create_signal)
 rules.add_perm("signals.manage_procedure", is_desk)
 rules.add_perm("signals.view_access_log", can_view_access_log)

@@ -1,8 +1,7 @@
 """The signal's history as a person reads it, built from its audit events.
 
-One query whatever the number of events. Events of other apps are described here too (their
-data keys are part of their service contract); an app can add or override a description
-with `register_description(event_type, describe)` where `describe(data) -> (text, note)`.
+One query whatever the number of events. Events of every app are described here (their
+data keys are part of their service contract): the web layer sits above them all.
 """
 
 import datetime as dt
@@ -224,10 +223,6 @@ DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
         "",
     ),
 }
-
-
-def register_description(event_type: str, describe: Callable[[dict], tuple[str, str]]) -> None:
-    DESCRIPTIONS[event_type] = describe
 
 
 def describe(event: AuditEvent) -> tuple[str, str]:
