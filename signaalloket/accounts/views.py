@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 from django_otp import login as otp_login
 
 from signaalloket.core.errors import ValidationFailed
@@ -85,6 +86,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@require_GET
 def mfa_backup_codes(request: HttpRequest) -> HttpResponse:
     """Show the backup codes once, right after enrolment."""
     codes = request.session.pop(BACKUP_CODES_SESSION_KEY, None)

@@ -53,6 +53,7 @@ def signal_documents(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_get_for_user(user=request.user, pk=pk)
     may_change = may_change_document(request.user, document) and not document.retracted_at

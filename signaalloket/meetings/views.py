@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from signaalloket.core.errors import NotAllowed, NotFound
 from signaalloket.core.forms_views import fields, form_page
@@ -152,6 +153,7 @@ def outcome(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def ics(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     meeting = _meeting(request.user, signal, mid)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from signaalloket.core.errors import NotFound
 from signaalloket.core.forms_views import form_page
@@ -28,6 +28,7 @@ def _own(user, nid) -> Notification:
 
 
 @login_required
+@require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
     notifications = Notification.objects.visible_to(request.user).select_related("signal")
     page = Paginator(notifications, 50).get_page(request.GET.get("pagina"))

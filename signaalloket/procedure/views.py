@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from signaalloket.core.errors import DomainError, NotAllowed, NotFound
 from signaalloket.core.forms_views import fields, form_page, post_action, raise_page_error
@@ -256,6 +256,7 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def offering_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     from .letters import offering_letter_docx, offering_letter_pdf
 

@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
@@ -30,6 +30,7 @@ def signal_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     access_log_record(

@@ -366,10 +366,8 @@ POSTS: dict[str, tuple[Post, ...]] = {
     "logout": (Post(lambda c: LOGIN if c.anonymous else WRITE),),  # records the logout
     "accounts:mfa_setup": (Post(logged_in_then(lambda c: WRITE)),),  # makes a device
     "accounts:mfa_verify": (Post(logged_in_then(lambda c: NOOP)),),
-    "accounts:mfa_backup_codes": (Post(logged_in_then(lambda c: NOOP)),),
     "accounts:password_change": (Post(logged_in_then(lambda c: NOOP)),),
     # the signal
-    "web:signal_detail": (Post(like_get(ROWS["web:signal_detail"].expect, writes=True)),),
     "web:signal_transition": (
         Post(on_signal(forward), transition_data, setup=prepare_next, label="next step"),
         Post(on_signal(withdraw), withdraw_data, label="withdraw"),
@@ -401,7 +399,6 @@ POSTS: dict[str, tuple[Post, ...]] = {
             upload_data,
         ),
     ),
-    "documents:document_detail": (Post(like_get(ROWS["documents:document_detail"].expect)),),
     "documents:version_add": (Post(desk_only(), version_data),),
     "documents:retract": (Post(desk_only(), retract_data),),
     # drafting
@@ -489,7 +486,6 @@ POSTS: dict[str, tuple[Post, ...]] = {
             setup=prepare_offer,
         ),
     ),
-    "procedure:offering_letter": (Post(like_get(ROWS["procedure:offering_letter"].expect)),),
     "procedure:response": (
         Post(desk_only(lambda c: WRITE if c.state == "offered" else NOOP), response_data),
     ),
@@ -523,9 +519,7 @@ POSTS: dict[str, tuple[Post, ...]] = {
     "meetings:change": (Post(desk_only(), meeting_data, keys=MEETING),),
     "meetings:cancel": (Post(desk_only(), cancel_data, keys=MEETING),),
     "meetings:outcome": (Post(desk_only(), outcome_data, keys=MEETING),),
-    "meetings:ics": (Post(like_get(ROWS["meetings:ics"].expect), keys=MEETING),),
     # notifications: a user's own
-    "notifications:inbox": (Post(like_get(ROWS["notifications:inbox"].expect)),),
     "notifications:open": (Post(like_get(ROWS["notifications:open"].expect, writes=True)),),
     # an UPDATE of one's own unread messages (it matches none but the submitter's)
     "notifications:mark_all_read": (Post(logged_in_then(lambda c: WRITE)),),
