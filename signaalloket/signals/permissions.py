@@ -64,7 +64,12 @@ def may_create_signal(user) -> bool:
 
 def may_transition_signal(user, signal, transition) -> bool:
     """May this user take this edge of the workflow table (its guards aside)?"""
-    return bool(roles_on_signal(user, signal) & transition.roles)
+    return transition_open_to(roles_on_signal(user, signal), transition)
+
+
+def transition_open_to(roles, transition) -> bool:
+    """The same rule for roles already derived (the signal page derives them once)."""
+    return bool(roles & transition.roles)
 
 
 def may_edit_addressees(user, signal) -> bool:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.roles import Role
 from signaalloket.signals import workflow
+from signaalloket.signals.permissions import transition_open_to
 from signaalloket.signals.states import FINAL_STATES, MAIN_PATH, State
 
 DESK = workflow.DESK
@@ -126,7 +127,7 @@ def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
 
     actions = []
     for t in workflow.outgoing(state):
-        if not (t.roles & roles):
+        if not transition_open_to(roles, t):
             continue
         failing = blockers if t is forward else workflow.failing_guards(t, signal)
         actions.append(Action(transition=t, blockers=failing, forward=t is forward))

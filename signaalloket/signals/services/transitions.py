@@ -12,7 +12,7 @@ from signaalloket.core.events import publish_on_commit
 
 from .. import workflow
 from ..models import Signal, StateChange
-from ..permissions import roles_on_signal
+from ..permissions import roles_on_signal, transition_open_to
 
 
 def signal_transition(
@@ -70,7 +70,7 @@ def signal_transition(
             )
         if not historical:
             roles = {workflow.SYSTEM} if system else roles_on_signal(actor, locked)
-            if not roles & transition.roles:
+            if not transition_open_to(roles, transition):
                 raise NotAllowed(_("U mag deze stap in de procedure niet zetten."))
             if transition.requires_reason and not reason:
                 raise ValidationFailed(_("Geef een reden op voor deze stap."), field="reason")
