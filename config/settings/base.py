@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "signaalloket.meetings",
     "signaalloket.notifications",
     "signaalloket.procedure",
+    "signaalloket.publications",
     "signaalloket.imports",
     "signaalloket.reports",
 ]

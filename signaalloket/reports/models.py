@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.context import access_for
 from signaalloket.signals.models import Signal
-from signaalloket.signals.querysets import OfSignalQuerySet, visible_signal
 
 
 class SavedFilterQuerySet(models.QuerySet):
@@ -73,66 +72,3 @@ class SearchEntry(models.Model):
             )
         ]
         indexes = [models.Index(fields=["signal", "source"])]
-
-
-class PublicationQuerySet(OfSignalQuerySet):
-    pass
-
-    def public(self) -> "PublicationQuerySet":
-        """What the public register shows: published entries only."""
-        return self.filter(published=True)
-
-
-class Publication(models.Model):
-    """Whether (and how) a signal appears in the public register. Off by default."""
-
-    signal = models.OneToOneField(
-        "signals.Signal", on_delete=models.PROTECT, related_name="publication"
-    )
-    public_summary = models.TextField(_("openbare samenvatting"), blank=True, max_length=5000)
-    consent_statement = models.TextField(
-        _("vastgelegde verklaring van toestemming"), blank=True, max_length=5000
-    )
-    published = models.BooleanField(_("gepubliceerd"), default=False)
-    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    objects = PublicationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("publicatie")
-        verbose_name_plural = _("publicaties")
-
-
-class PublicationConsentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "PublicationConsentQuerySet":
-        return self.filter(visible_signal(user, "publication__signal"))
-
-
-class PublicationConsent(models.Model):
-    """The consent of one submitting organisation to publication in the public register."""
-
-    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="consents")
-    submitter = models.ForeignKey(
-        "signals.Submitter", on_delete=models.PROTECT, related_name="publication_consents"
-    )
-    note = models.CharField(_("toelichting"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
-
-    objects = PublicationConsentQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("toestemming publicatie")
-        verbose_name_plural = _("toestemmingen publicatie")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["publication", "submitter"], name="publication_consent_once"
-            )
-        ]

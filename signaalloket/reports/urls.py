@@ -19,6 +19,4 @@ urlpatterns = [
         name="saved_filter_delete",
     ),
     path("signalen/<int:pk>/vergelijkbaar/", views.similar_view, name="similar"),
-    path("signalen/<int:pk>/publicatie/", views.publication_edit, name="publication_edit"),
-    path("register/", views.public_register, name="public_register"),
 ]

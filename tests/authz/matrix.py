@@ -320,8 +320,8 @@ ROWS: dict[str, Row] = {
     "reports:export_xlsx": Row(logged_in, per_signal=False, shows_visible=True),
     "reports:saved_filter_create": Row(post_only, per_signal=False),
     "reports:saved_filter_delete": Row(post_only, missing_pk, per_signal=False),
-    "reports:publication_edit": Row(roles_then_signal(DESK), signal_pk),
-    "reports:public_register": Row(public, per_signal=False),
+    "publications:publication_edit": Row(roles_then_signal(DESK), signal_pk),
+    "publications:public_register": Row(public, per_signal=False),
     "imports:import_upload": Row(roles_only(MANAGER), per_signal=False),
     "imports:import_job": Row(
         lambda c: NOT_FOUND if c.role == "desk_manager" else roles_only(MANAGER)(c),
