@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "signaalloket.procedure",
     "signaalloket.publications",
     "signaalloket.imports",
+    "signaalloket.lists",
     "signaalloket.reports",
 ]
 

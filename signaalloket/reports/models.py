@@ -1,40 +1,14 @@
-from django.conf import settings
+"""Reports only reads: its records of the procedure live in the apps that write them.
+
+SearchEntry is the one table here, the search's derived read model: a denormalised copy of
+the searchable text of signals, documents, comments and the like, kept in step by
+search_index.py (in the writer's transaction) and rebuilt from those apps at any time with
+`manage.py search_reindex`. Nothing else in reports writes."""
+
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.context import access_for
 from signaalloket.signals.models import Signal
-
-
-class SavedFilterQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "SavedFilterQuerySet":
-        if user is None or not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(user=user)
-
-
-class SavedFilter(models.Model):
-    """A named signal-list query of one user (the filters as a URL query string)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters"
-    )
-    name = models.CharField(_("naam"), max_length=100)
-    query_string = models.CharField(_("filters"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-
-    objects = SavedFilterQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("opgeslagen filter")
-        verbose_name_plural = _("opgeslagen filters")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "name"], name="saved_filter_name_per_user")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class SearchEntryQuerySet(models.QuerySet):

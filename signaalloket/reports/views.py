@@ -5,18 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import NotAllowed, NotFound
-from signaalloket.core.forms_views import fields, post_action
+from signaalloket.lists.forms import SavedFilterForm
+from signaalloket.lists.models import SavedFilter
 from signaalloket.signals.models import Signal
 from signaalloket.signals.selectors import signal_get_for_user
 
@@ -26,12 +26,9 @@ from .annual import export_urls as annual_export_urls
 from .annual import list_limit as annual_list_limit
 from .dashboard import dashboard_for, section_rows
 from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
-from .forms import SavedFilterForm
-from .models import SavedFilter
 from .permissions import can_view_annual_report
 from .rows import for_rows
 from .search import search
-from .services import saved_filter_create, saved_filter_delete
 from .similar import similar_signals_for
 from .statistics import statistics_for
 
@@ -106,36 +103,6 @@ def similar_view(request: HttpRequest, pk: int) -> HttpResponse:
         template += "#list"
     context = {"signal": signal, "similar": similar_signals_for(user=request.user, signal=signal)}
     return render(request, template, context)
-
-
-@login_required
-@require_POST
-def saved_filter_create_view(request: HttpRequest) -> HttpResponse:
-    form = SavedFilterForm(request.POST)
-    query = form.data.get("query", "")
-    url = reverse("web:signal_list")
-    return post_action(
-        request,
-        form=form,
-        invalid_message=_("Geef het filter een naam (maximaal 100 tekens)."),
-        call=lambda: saved_filter_create(
-            user=request.user,
-            **fields(form.cleaned_data, "name", query_string="query"),
-        ),
-        redirect_to=f"{url}?{query}" if query and len(query) <= 2000 else url,
-        success_message=_("Het filter is opgeslagen."),
-    )
-
-
-@login_required
-@require_POST
-def saved_filter_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = SavedFilter.objects.visible_to(request.user).filter(pk=pk).first()
-    if saved is None:
-        raise NotFound()
-    saved_filter_delete(user=request.user, saved_filter=saved)
-    messages.success(request, _("Het filter is verwijderd."))
-    return redirect("web:signal_list")
 
 
 @login_required

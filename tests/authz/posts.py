@@ -543,10 +543,10 @@ POSTS: dict[str, tuple[Post, ...]] = {
         ),
     ),
     # reports
-    "reports:saved_filter_create": (
+    "lists:saved_filter_create": (
         Post(logged_in_then(lambda c: WRITE), lambda w, k: {"name": "Matrix", "query": "q=x"}),
     ),
-    "reports:saved_filter_delete": (
+    "lists:saved_filter_delete": (
         Post(logged_in_then(lambda c: NOT_FOUND)),  # the row's filter does not exist
         Post(
             logged_in_then(lambda c: WRITE if c.role == "submitter" else NOT_FOUND),

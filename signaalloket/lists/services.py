@@ -1,4 +1,4 @@
-"""Writes of the reports app. Each records an audit event."""
+"""Writes of the saved list filters. Each records an audit event."""
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -8,8 +8,6 @@ from signaalloket.core.errors import NotAllowed, ValidationFailed
 
 from .models import SavedFilter
 from .permissions import may_delete_saved_filter, may_save_filter
-
-# Saved filters ------------------------------------------------------------------------------
 
 
 def saved_filter_create(*, user, name: str, query_string: str) -> SavedFilter:
