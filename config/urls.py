@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("signaalloket.procedure.urls")),
     path("", include("signaalloket.imports.urls")),
     path("", include("signaalloket.reports.urls")),
+    path("", include("signaalloket.publications.urls")),
+    path("", include("signaalloket.lists.urls")),
     path("signalen/", include("signaalloket.signals.urls")),
     path("termijnen/", include("signaalloket.deadlines.urls")),
     path("", include("signaalloket.web.urls")),

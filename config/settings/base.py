@@ -54,7 +54,9 @@ INSTALLED_APPS = [
     "signaalloket.meetings",
     "signaalloket.notifications",
     "signaalloket.procedure",
+    "signaalloket.publications",
     "signaalloket.imports",
+    "signaalloket.lists",
     "signaalloket.reports",
 ]
 

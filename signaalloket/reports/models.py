@@ -1,41 +1,14 @@
-from django.conf import settings
+"""Reports only reads: its records of the procedure live in the apps that write them.
+
+SearchEntry is the one table here, the search's derived read model: a denormalised copy of
+the searchable text of signals, documents, comments and the like, kept in step by
+search_index.py (in the writer's transaction) and rebuilt from those apps at any time with
+`manage.py search_reindex`. Nothing else in reports writes."""
+
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from signaalloket.accounts.context import access_for
 from signaalloket.signals.models import Signal
-from signaalloket.signals.querysets import OfSignalQuerySet, visible_signal
-
-
-class SavedFilterQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "SavedFilterQuerySet":
-        if user is None or not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(user=user)
-
-
-class SavedFilter(models.Model):
-    """A named signal-list query of one user (the filters as a URL query string)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters"
-    )
-    name = models.CharField(_("naam"), max_length=100)
-    query_string = models.CharField(_("filters"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-
-    objects = SavedFilterQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("opgeslagen filter")
-        verbose_name_plural = _("opgeslagen filters")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "name"], name="saved_filter_name_per_user")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -73,66 +46,3 @@ class SearchEntry(models.Model):
             )
         ]
         indexes = [models.Index(fields=["signal", "source"])]
-
-
-class PublicationQuerySet(OfSignalQuerySet):
-    pass
-
-    def public(self) -> "PublicationQuerySet":
-        """What the public register shows: published entries only."""
-        return self.filter(published=True)
-
-
-class Publication(models.Model):
-    """Whether (and how) a signal appears in the public register. Off by default."""
-
-    signal = models.OneToOneField(
-        "signals.Signal", on_delete=models.PROTECT, related_name="publication"
-    )
-    public_summary = models.TextField(_("openbare samenvatting"), blank=True, max_length=5000)
-    consent_statement = models.TextField(
-        _("vastgelegde verklaring van toestemming"), blank=True, max_length=5000
-    )
-    published = models.BooleanField(_("gepubliceerd"), default=False)
-    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    objects = PublicationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("publicatie")
-        verbose_name_plural = _("publicaties")
-
-
-class PublicationConsentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "PublicationConsentQuerySet":
-        return self.filter(visible_signal(user, "publication__signal"))
-
-
-class PublicationConsent(models.Model):
-    """The consent of one submitting organisation to publication in the public register."""
-
-    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="consents")
-    submitter = models.ForeignKey(
-        "signals.Submitter", on_delete=models.PROTECT, related_name="publication_consents"
-    )
-    note = models.CharField(_("toelichting"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
-
-    objects = PublicationConsentQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("toestemming publicatie")
-        verbose_name_plural = _("toestemmingen publicatie")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["publication", "submitter"], name="publication_consent_once"
-            )
-        ]

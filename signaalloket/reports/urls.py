@@ -12,13 +12,5 @@ urlpatterns = [
     path("jaarverslag/<int:year>/", views.annual_report_view, name="annual_report"),
     path("signalen/export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("signalen/export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
-    path("signalen/filters/", views.saved_filter_create_view, name="saved_filter_create"),
-    path(
-        "signalen/filters/<int:pk>/verwijderen/",
-        views.saved_filter_delete_view,
-        name="saved_filter_delete",
-    ),
     path("signalen/<int:pk>/vergelijkbaar/", views.similar_view, name="similar"),
-    path("signalen/<int:pk>/publicatie/", views.publication_edit, name="publication_edit"),
-    path("register/", views.public_register, name="public_register"),
 ]

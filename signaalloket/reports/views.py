@@ -3,21 +3,21 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.models import AccessAction
 from signaalloket.audit.services import access_log_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import NotAllowed, NotFound
-from signaalloket.core.forms_views import fields, form_page, post_action
-from signaalloket.signals.models import Addressee, Signal, Submitter
+from signaalloket.lists.forms import SavedFilterForm
+from signaalloket.lists.models import SavedFilter
+from signaalloket.signals.models import Signal
 from signaalloket.signals.selectors import signal_get_for_user
 
 from . import charts, exports
@@ -26,18 +26,9 @@ from .annual import export_urls as annual_export_urls
 from .annual import list_limit as annual_list_limit
 from .dashboard import dashboard_for, section_rows
 from .filters import FILTER_FIELDS, PAGE_SIZE, display_form, filtered_signals
-from .forms import PublicationForm, SavedFilterForm
-from .models import Publication, SavedFilter
-from .permissions import can_view_annual_report, may_edit_publication
+from .permissions import can_view_annual_report
 from .rows import for_rows
 from .search import search
-from .services import (
-    publication_consent_record,
-    publication_for,
-    publication_set,
-    saved_filter_create,
-    saved_filter_delete,
-)
 from .similar import similar_signals_for
 from .statistics import statistics_for
 
@@ -112,36 +103,6 @@ def similar_view(request: HttpRequest, pk: int) -> HttpResponse:
         template += "#list"
     context = {"signal": signal, "similar": similar_signals_for(user=request.user, signal=signal)}
     return render(request, template, context)
-
-
-@login_required
-@require_POST
-def saved_filter_create_view(request: HttpRequest) -> HttpResponse:
-    form = SavedFilterForm(request.POST)
-    query = form.data.get("query", "")
-    url = reverse("web:signal_list")
-    return post_action(
-        request,
-        form=form,
-        invalid_message=_("Geef het filter een naam (maximaal 100 tekens)."),
-        call=lambda: saved_filter_create(
-            user=request.user,
-            **fields(form.cleaned_data, "name", query_string="query"),
-        ),
-        redirect_to=f"{url}?{query}" if query and len(query) <= 2000 else url,
-        success_message=_("Het filter is opgeslagen."),
-    )
-
-
-@login_required
-@require_POST
-def saved_filter_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = SavedFilter.objects.visible_to(request.user).filter(pk=pk).first()
-    if saved is None:
-        raise NotFound()
-    saved_filter_delete(user=request.user, saved_filter=saved)
-    messages.success(request, _("Het filter is verwijderd."))
-    return redirect("web:signal_list")
 
 
 @login_required
@@ -294,90 +255,3 @@ def annual_report_view(request: HttpRequest, year: int) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="jaarverslag-{year}.pdf"'
     return response
-
-
-# Public register ----------------------------------------------------------------------------
-
-
-@require_GET
-def public_register(request: HttpRequest) -> HttpResponse:
-    """No login: only what the desk marked publishable, and only these fields."""
-    publications = (
-        Publication.objects.public()
-        .select_related("signal")
-        .prefetch_related(
-            Prefetch(
-                "signal__submitters",
-                queryset=Submitter.objects.select_related("organisation"),
-            ),
-            Prefetch(
-                "signal__addressees",
-                queryset=Addressee.objects.select_related("office__ministry"),
-            ),
-        )
-        .order_by("-signal__year", "-signal__number")
-    )
-    return render(request, "reports/public_register.html", {"publications": publications})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    if not may_edit_publication(request.user):
-        raise NotAllowed(_("Alleen het loket heeft toegang tot deze pagina."))
-    signal = signal_get_for_user(user=request.user, pk=pk)
-    publication = publication_for(signal=signal)
-    page_url = reverse("reports:publication_edit", args=[signal.pk])
-    if request.method == "POST" and request.POST.get("consent_for"):
-        submitter = next(
-            (s for s in signal.submitters.all() if str(s.pk) == request.POST["consent_for"]), None
-        )
-        if submitter is None:
-            raise NotFound()
-        return post_action(
-            request,
-            call=lambda: publication_consent_record(
-                signal=signal,
-                actor=request.user,
-                submitter=submitter,
-                note=request.POST.get("note", ""),
-            ),
-            redirect_to=page_url,
-            success_message=_("De toestemming is vastgelegd."),
-        )
-    consents = {c.submitter_id: c for c in publication.consents.all()} if publication.pk else {}
-    form = PublicationForm(
-        request.POST or None,
-        initial={
-            "public_summary": publication.public_summary,
-            "consent_statement": publication.consent_statement,
-            "published": publication.published,
-            "version": publication.version,
-        },
-    )
-    return form_page(
-        request,
-        form,
-        template="reports/publication_edit.html",
-        save=lambda data: publication_set(
-            signal=signal,
-            actor=request.user,
-            **fields(data, "published", "public_summary", "consent_statement"),
-            expected_version=data["version"] if publication.pk else None,
-        ),
-        success_url=page_url,
-        success_message=_("De publicatie-instellingen zijn opgeslagen."),
-        context=lambda: {
-            "signal": signal,
-            "publication": publication,
-            "submitters": [(s, consents.get(s.pk)) for s in signal.submitters.all()],
-        },
-        invalid_status=200,  # as before; other form pages answer 400
-    )
-
-
-def _publication_panel(request, signal):
-    if not may_edit_publication(request.user):
-        return None
-    published = Publication.objects.filter(signal_id=signal.pk, published=True).exists()
-    return {"published": published}

@@ -15,7 +15,7 @@ def _editor(obj) -> str:
 
 def register_links() -> None:
     register_link("signals.Signal", lambda signal: _signal_page(signal.pk))
-    for label in ("signals.Addressee", "meetings.FactCheckMeeting", "reports.Publication"):
+    for label in ("signals.Addressee", "meetings.FactCheckMeeting", "publications.Publication"):
         register_link(label, lambda obj: _signal_page(obj.signal_id))
     register_link(
         "documents.Document",

@@ -361,7 +361,7 @@ def has_open_deadline(c: Case) -> bool:
 
 POSTS: dict[str, tuple[Post, ...]] = {
     "healthz": (Post(get_not_allowed),),
-    "reports:public_register": (Post(get_not_allowed),),
+    "publications:public_register": (Post(get_not_allowed),),
     "login": (Post(lambda c: NOOP),),  # an empty login form: 200, nothing written
     "logout": (Post(lambda c: LOGIN if c.anonymous else WRITE),),  # records the logout
     "accounts:mfa_setup": (Post(logged_in_then(lambda c: WRITE)),),  # makes a device
@@ -543,10 +543,10 @@ POSTS: dict[str, tuple[Post, ...]] = {
         ),
     ),
     # reports
-    "reports:saved_filter_create": (
+    "lists:saved_filter_create": (
         Post(logged_in_then(lambda c: WRITE), lambda w, k: {"name": "Matrix", "query": "q=x"}),
     ),
-    "reports:saved_filter_delete": (
+    "lists:saved_filter_delete": (
         Post(logged_in_then(lambda c: NOT_FOUND)),  # the row's filter does not exist
         Post(
             logged_in_then(lambda c: WRITE if c.role == "submitter" else NOT_FOUND),
@@ -554,7 +554,7 @@ POSTS: dict[str, tuple[Post, ...]] = {
             label="the submitter's filter",
         ),
     ),
-    "reports:publication_edit": (Post(roles_first(DESK, lambda c: WRITE), publication_data),),
+    "publications:publication_edit": (Post(roles_first(DESK, lambda c: WRITE), publication_data),),
     "imports:import_upload": (Post(roles_first(MANAGER, lambda c: NOOP)),),
     "imports:import_job_step": (
         Post(roles_first(MANAGER, lambda c: NOT_FOUND)),  # no such job

@@ -139,7 +139,7 @@ def _comment(signal, author):
 
 
 def _saved_filter(user):
-    from signaalloket.reports.services import saved_filter_create
+    from signaalloket.lists.services import saved_filter_create
 
     return saved_filter_create(user=user, name="Mijn filter", query_string="q=x")
 

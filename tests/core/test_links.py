@@ -10,7 +10,7 @@ def test_every_model_a_service_raises_a_conflict_about_has_a_page():
         "signals.Signal",
         "signals.Addressee",
         "meetings.FactCheckMeeting",
-        "reports.Publication",
+        "publications.Publication",
         "documents.Document",
         "drafting.DraftVersion",
         "drafting.Comment",

@@ -57,7 +57,7 @@ def pages_for(role: str, world) -> list[tuple[str, str]]:
         ("document", reverse("documents:document_detail", args=[document])),
         ("termijn-verlengen", reverse("deadlines:extend", args=[deadline])),
         ("namenlijst", reverse("drafting:name_list")),
-        ("publicatie", reverse("reports:publication_edit", args=[offered])),
+        ("publicatie", reverse("publications:publication_edit", args=[offered])),
         ("wachtwoord-wijzigen", reverse("accounts:password_change")),
     ]
     if role == "desk_staff":
@@ -143,7 +143,7 @@ def test_public_pages_have_no_wcag_violations(page, live_server):
     problems = []
     for name, path in [
         ("inloggen", reverse("login")),
-        ("openbaar-register", reverse("reports:public_register")),
+        ("openbaar-register", reverse("publications:public_register")),
         ("niet-gevonden", "/bestaat-niet/"),
     ]:
         page.goto(live_server.url + path)

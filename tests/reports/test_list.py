@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from signaalloket.lists.models import SavedFilter
+from signaalloket.lists.services import saved_filter_create
 from signaalloket.organisations.models import PartnerKind
-from signaalloket.reports.models import SavedFilter
-from signaalloket.reports.services import saved_filter_create
 from signaalloket.signals.models import Signal, Theme
 from tests.factories import OfficeFactory, OrganisationFactory, make_user
 
@@ -164,7 +164,7 @@ def test_list_respects_visibility(client, world):
 def test_saved_filters(client, desk_user, world):
     client.force_login(desk_user)
     response = client.post(
-        reverse("reports:saved_filter_create"), {"name": "Mijn 2025", "query": "year=2025"}
+        reverse("lists:saved_filter_create"), {"name": "Mijn 2025", "query": "year=2025"}
     )
     assert response.status_code == 302 and response["Location"].endswith("?year=2025")
     saved = SavedFilter.objects.get(user=desk_user)
@@ -172,14 +172,14 @@ def test_saved_filters(client, desk_user, world):
     page = client.get(URL)
     assert b"Mijn 2025" in page.content and b"?year=2025" in page.content
     # duplicate name: a message, nothing new
-    client.post(reverse("reports:saved_filter_create"), {"name": "Mijn 2025", "query": "x=1"})
+    client.post(reverse("lists:saved_filter_create"), {"name": "Mijn 2025", "query": "x=1"})
     assert SavedFilter.objects.filter(user=desk_user).count() == 1
     # someone else cannot delete it
     other = make_user("desk_staff")
     client.force_login(other)
-    assert client.post(reverse("reports:saved_filter_delete", args=[saved.pk])).status_code == 404
+    assert client.post(reverse("lists:saved_filter_delete", args=[saved.pk])).status_code == 404
     client.force_login(desk_user)
-    client.post(reverse("reports:saved_filter_delete", args=[saved.pk]))
+    client.post(reverse("lists:saved_filter_delete", args=[saved.pk]))
     assert not SavedFilter.objects.exists()
 
 

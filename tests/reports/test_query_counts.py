@@ -79,7 +79,7 @@ def test_fixed_query_count(client, desk_manager, grow, name, args, params):
 def test_publication_page_query_count(client, desk_user):
     signal = bulk_signals(1)[0]
     client.force_login(desk_user)
-    url = reverse("reports:publication_edit", args=[signal.pk])
+    url = reverse("publications:publication_edit", args=[signal.pk])
     small = _queries(client, url)
     bulk_signals(499, start=2)
     assert _queries(client, url) == small

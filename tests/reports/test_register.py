@@ -5,14 +5,14 @@ from django.urls import reverse
 
 from signaalloket.audit.models import AuditEvent
 from signaalloket.core.errors import NotAllowed, ValidationFailed
-from signaalloket.reports.models import Publication
-from signaalloket.reports.services import publication_consent_record, publication_set
+from signaalloket.publications.models import Publication
+from signaalloket.publications.services import publication_consent_record, publication_set
 from tests.builders import build_signal
 from tests.factories import OfficeFactory, OrganisationFactory, make_user
 
 from .conftest import bulk_signals
 
-URL = reverse("reports:public_register")
+URL = reverse("publications:public_register")
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_public_register_without_login_shows_only_published_and_only_public_fiel
 
 @pytest.mark.django_db
 def test_publication_page_desk_only_and_flow(client, desk_user, signal):
-    url = reverse("reports:publication_edit", args=[signal.pk])
+    url = reverse("publications:publication_edit", args=[signal.pk])
     client.force_login(make_user("submitter", organisation=signal.submitters.first().organisation))
     assert client.get(url).status_code == 403
     client.force_login(desk_user)

@@ -14,7 +14,7 @@ from tests.factories import make_user
         "reports:statistics",
         "reports:annual_index",
         "imports:import_upload",
-        "reports:public_register",
+        "publications:public_register",
     ],
 )
 def test_pages_render(client, desk_manager, name):
