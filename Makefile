@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
 .PHONY: run test lint bench messages clean-venv

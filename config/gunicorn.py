@@ -19,3 +19,13 @@ def post_worker_init(worker):
     from signaalloket.reports.similar import warm
 
     warm()
+
+
+def on_starting(server):
+    """Refuse to start on a failing system check (for instance SITE_URL without https in
+    production, core.E001): gunicorn, unlike manage.py, does not run the checks itself."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("check")

@@ -9,6 +9,9 @@ DEBUG = False
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to at least 50 random characters.")
 MFA_REQUIRED = True
+# No default: links in e-mails must point at the real site (system check core.E001).
+SITE_URL = env("SITE_URL", default="")
+SITE_URL_REQUIRE_HTTPS = True
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

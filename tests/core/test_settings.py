@@ -83,7 +83,12 @@ def test_settings_read_from_environment():
 
 def test_production_refuses_to_start_without_a_secret_key():
     result = _run_manage(
-        ["check"], {"DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": ""}
+        ["check"],
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "",
+            "SITE_URL": "https://signaalloket.example",
+        },
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -97,6 +102,7 @@ def test_production_settings_pass_check_deploy_without_warnings():
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "signaalloket.example",
+            "SITE_URL": "https://signaalloket.example",
             "DATABASE_URL": "sqlite:////tmp/signaalloket-deploy-check.sqlite3",
         },
     )
