@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "signaalloket.example",
+    "SITE_URL": "https://signaalloket.example",
     "DATABASE_URL": "sqlite:////tmp/signaalloket-deploy-check.sqlite3",
 }
 
