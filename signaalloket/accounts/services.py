@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from signaalloket.audit.changes import field_changes, snapshot
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import NotAllowed, ValidationFailed
 
@@ -18,6 +19,32 @@ from .roles import Role
 BACKUP_CODE_COUNT = 10
 # Roles that need the administration site (Django admin): is_staff follows these memberships.
 STAFF_ROLES = frozenset({Role.ADMIN, Role.DESK_MANAGER})
+# Never copied into the audit chain, nor compared: bookkeeping and secrets.
+_NOT_AUDITED = frozenset({"password", "last_login", "version", "updated_at", "created_at"})
+
+
+def _admin_diff(obj: models.Model, changed: list[str]) -> tuple[dict, list[str]]:
+    """What an administration-site save really changes: (changes, changed field names).
+
+    Compares the object with its stored row, so a form that reports a field as changed
+    while its value is the same records nothing. A new password is named, never shown.
+    Many-to-many fields the form reports are named too (they are saved after the object).
+    """
+    stored = type(obj)._default_manager.filter(pk=obj.pk).first()
+    if stored is None:
+        return {}, []
+    names = [
+        f.name
+        for f in obj._meta.concrete_fields
+        if not f.primary_key and f.name not in _NOT_AUDITED
+    ]
+    diff = field_changes(snapshot(stored, names), snapshot(obj, names))
+    fields = set(diff)
+    if getattr(stored, "password", None) != getattr(obj, "password", None):
+        fields.add("password")
+    m2m = {f.name for f in obj._meta.many_to_many}
+    fields.update(name for name in changed if name in m2m)
+    return diff, sorted(fields)
 
 
 def _forget_access(user: User) -> None:
@@ -73,10 +100,14 @@ def user_admin_save(*, actor: User, user: User, created: bool, changed: list[str
         user.save()
         audit_event_record(event_type="user.created", actor=actor, data={"user": user.pk})
     else:
-        user.save()
-        audit_event_record(
-            event_type="user.updated", actor=actor, data={"user": user.pk, "fields": changed}
-        )
+        diff, fields = _admin_diff(user, changed)
+        if fields:
+            user.save()
+            audit_event_record(
+                event_type="user.updated",
+                actor=actor,
+                data={"user": user.pk, "fields": fields, "changes": diff},
+            )
     _sync_is_staff(user)
     return user
 
@@ -180,18 +211,21 @@ def membership_admin_save(
         raise ValidationFailed(
             _("De rol ambtenaar kan alleen bij een ministerie-organisatie."), field="role"
         )
-    membership.save()
-    audit_event_record(
-        event_type="membership.granted" if created else "membership.changed",
-        actor=actor,
-        organisation=membership.organisation,
-        data={
-            "user": membership.user_id,
-            "role": membership.role,
-            "active": membership.is_active,
-            "fields": changed,
-        },
-    )
+    diff, fields = ({}, []) if created else _admin_diff(membership, changed)
+    if created or fields:
+        membership.save()
+        audit_event_record(
+            event_type="membership.granted" if created else "membership.changed",
+            actor=actor,
+            organisation=membership.organisation,
+            data={
+                "user": membership.user_id,
+                "role": membership.role,
+                "active": membership.is_active,
+                "fields": fields,
+                "changes": diff,
+            },
+        )
     _sync_is_staff(membership.user)
     return membership
 
@@ -220,13 +254,22 @@ def reference_admin_save(
     *, actor: User, obj: models.Model, created: bool, changed: list[str]
 ) -> models.Model:
     """Save organisations, ministries, offices and partner kinds from the administration site."""
+    diff, fields = ({}, []) if created else _admin_diff(obj, changed)
+    if not created and not fields:
+        return obj  # nothing changed: no event, same version
     if not created and hasattr(obj, "version"):
         obj.version = (obj.version or 0) + 1
     obj.save()
     audit_event_record(
         event_type="reference.created" if created else "reference.updated",
         actor=actor,
-        data={"model": obj._meta.label, "id": obj.pk, "name": str(obj), "fields": changed},
+        data={
+            "model": obj._meta.label,
+            "id": obj.pk,
+            "name": str(obj),
+            "fields": fields,
+            "changes": diff,
+        },
     )
     return obj
 

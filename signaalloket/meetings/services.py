@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from signaalloket.audit.changes import field_changes, snapshot
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
 from signaalloket.core.links import link_for
@@ -197,19 +198,29 @@ def meeting_update(
     )
     with transaction.atomic():
         locked = _locked_planned(meeting, expected_version)
+        after = {
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "location": location,
+            "video_link": video_link,
+        }
+        diff = field_changes(snapshot(locked, after), after)
+        if not diff:
+            return meeting  # nothing changed: no event, no new invitation, same version
         FactCheckMeeting.objects.filter(pk=locked.pk).update(
-            starts_at=starts_at,
-            ends_at=ends_at,
-            location=location,
-            video_link=video_link,
-            sequence=F("sequence") + 1,
-            version=F("version") + 1,
+            **after, sequence=F("sequence") + 1, version=F("version") + 1
         )
         audit_event_record(
             event_type="meeting.updated",
             actor=actor,
             signal=locked.signal,
-            data={"meeting": locked.pk, "starts_at": starts_at, "ends_at": ends_at},
+            data={
+                "meeting": locked.pk,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "fields": sorted(diff),
+                "changes": diff,
+            },
         )
         transaction.on_commit(lambda: _send_invitations(locked.pk, METHOD_REQUEST), robust=True)
     meeting.refresh_from_db()

@@ -22,9 +22,9 @@ from signaalloket.accounts.context import access_for
 from signaalloket.audit.models import AuditEvent
 from signaalloket.deadlines.models import DeadlineKind
 from signaalloket.documents.models import DocumentKind
-from signaalloket.meetings.models import MeetingOutcome
+from signaalloket.meetings.models import FactCheckMeeting, MeetingOutcome
 from signaalloket.procedure.models import EffectOutcome
-from signaalloket.signals.models import Signal
+from signaalloket.signals.models import Criterion, CriterionAssessment, Signal
 from signaalloket.signals.states import State
 
 logger = logging.getLogger(__name__)
@@ -109,14 +109,44 @@ def _transitioned(data):
     )
 
 
-def _fields(data):
-    names = []
-    for name in data.get("fields", []):
+def _changed_labels(model, data) -> str:
+    """The Dutch labels of the fields an update changed, in the order of the model.
+
+    Reads `changes` ({field: {"old", "new"}}) and falls back to the older `fields` list.
+    """
+    changes = data.get("changes")
+    names = list(changes) if isinstance(changes, dict) else list(data.get("fields") or [])
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())}
+    labels = []
+    for name in sorted(names, key=lambda n: (order.get(n, len(order)), str(n))):
         try:
-            names.append(str(Signal._meta.get_field(name).verbose_name))
+            labels.append(str(model._meta.get_field(name).verbose_name))
         except Exception:  # an old field name stays readable as is
-            names.append(name)
-    return _("Gegevens gewijzigd"), ", ".join(names)
+            labels.append(str(name))
+    return ", ".join(labels)
+
+
+def _fields(data):
+    labels = _changed_labels(Signal, data)
+    if not labels:
+        return _("Gegevens gewijzigd"), ""
+    return _("Gewijzigd: %(fields)s") % {"fields": labels}, ""
+
+
+def _criterion(data):
+    labels = _changed_labels(CriterionAssessment, data)
+    note = _label(Criterion, data.get("criterion"))
+    if labels:
+        note = _("%(criterion)s. Gewijzigd: %(fields)s") % {"criterion": note, "fields": labels}
+    return _("Criterium getoetst"), note
+
+
+def _meeting_updated(data):
+    text, note = _meeting(gettext_lazy("Ambtelijk overleg verplaatst"))(data)
+    labels = _changed_labels(FactCheckMeeting, data)
+    if labels:
+        text = _("Ambtelijk overleg gewijzigd: %(fields)s") % {"fields": labels}
+    return text, note
 
 
 def _meeting(text):
@@ -151,7 +181,7 @@ DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
     "signal.imported": lambda d: (_("Historisch signaal geïmporteerd"), d.get("source", "")),
     "signal.transitioned": _transitioned,
     "signal.updated": _fields,
-    "criterion.assessed": lambda d: (_("Criterium getoetst"), ""),
+    "criterion.assessed": _criterion,
     "submitter.added": lambda d: (
         _("Indiener toegevoegd: %(org)s") % {"org": d.get("organisation", "")},
         "",
@@ -195,7 +225,7 @@ DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
         d.get("reason", ""),
     ),
     "meeting.scheduled": _meeting(gettext_lazy("Ambtelijk overleg gepland")),
-    "meeting.updated": _meeting(gettext_lazy("Ambtelijk overleg verplaatst")),
+    "meeting.updated": _meeting_updated,
     "meeting.cancelled": _meeting(gettext_lazy("Ambtelijk overleg geannuleerd")),
     "meeting.held": _meeting(gettext_lazy("Ambtelijk overleg gehouden")),
     "document.uploaded": _document(gettext_lazy("Document toegevoegd: %(kind)s")),

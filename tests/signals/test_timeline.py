@@ -73,7 +73,7 @@ def test_every_event_of_the_lifecycle_reads_as_dutch_text(full_history, cast):
     assert extended.actor == cast.desk_staff.full_name
     assert [e.at for e in entries] == sorted(e.at for e in entries)
     updated = next(e for e in entries if e.event_type == "signal.updated")
-    assert updated.note == "advies loket" and updated.desk_only
+    assert updated.text == "Gewijzigd: advies loket" and updated.desk_only
 
 
 @pytest.mark.django_db

@@ -2,9 +2,11 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
+from signaalloket.audit.changes import field_changes, snapshot
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
@@ -148,20 +150,32 @@ def signal_update(
             changes[name] = _clean_text(changes[name], field=name, label=label, max_length=20000)
     if "confidentiality" in changes and changes["confidentiality"] not in Confidentiality.values:
         raise ValidationFailed(_("Kies een geldige rubricering."), field="confidentiality")
+    after = dict(changes)
+    if themes is not None:
+        after["themes"] = list(themes)
     with transaction.atomic():
-        updated = Signal.objects.filter(pk=signal.pk, version=expected_version).update(
-            **changes, version=F("version") + 1
+        stored = (
+            Signal.objects.select_for_update()
+            .filter(pk=signal.pk, version=expected_version)
+            .first()
         )
-        if not updated:
+        if stored is None:
             raise Conflict(current=signal)
+        diff = field_changes(snapshot(stored, after), after)
+        if not diff:
+            return signal  # nothing changed: no event, same version, same updated_at
+        columns = {name: changes[name] for name in diff if name != "themes"}
+        Signal.objects.filter(pk=signal.pk).update(
+            **columns, version=F("version") + 1, updated_at=timezone.now()
+        )
         signal.refresh_from_db()
-        if themes is not None:
-            signal.themes.set(list(themes))
+        if "themes" in diff:
+            signal.themes.set(after["themes"])
         audit_event_record(
             event_type="signal.updated",
             actor=actor,
             signal=signal,
-            data={"fields": sorted([*changes, *(["themes"] if themes is not None else [])])},
+            data={"fields": sorted(diff), "changes": diff},
         )
     return signal
 
@@ -181,15 +195,24 @@ def criterion_assess(
         motivation, field="motivation", label=_("Motivering"), max_length=20000
     )
     with transaction.atomic():
-        updated = CriterionAssessment.objects.filter(
-            signal=signal, criterion=criterion, version=expected_version
-        ).update(met=met, motivation=motivation, version=F("version") + 1)
-        if not updated:
+        stored = (
+            CriterionAssessment.objects.select_for_update()
+            .filter(signal=signal, criterion=criterion, version=expected_version)
+            .first()
+        )
+        if stored is None:
             raise Conflict(current=signal)
+        after = {"met": met, "motivation": motivation}
+        diff = field_changes(snapshot(stored, after), after)
+        if not diff:
+            return stored  # nothing changed: no event, same version
+        CriterionAssessment.objects.filter(pk=stored.pk).update(
+            met=met, motivation=motivation, version=F("version") + 1
+        )
         audit_event_record(
             event_type="criterion.assessed",
             actor=actor,
             signal=signal,
-            data={"criterion": criterion, "met": met},
+            data={"criterion": criterion, "met": met, "fields": sorted(diff), "changes": diff},
         )
     return CriterionAssessment.objects.get(signal=signal, criterion=criterion)

@@ -1,0 +1,1 @@
+from tests.cast import cast  # noqa: F401 - fixtures for this package
