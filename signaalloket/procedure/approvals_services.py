@@ -24,7 +24,7 @@ from signaalloket.notifications.models import NotificationKind
 from signaalloket.notifications.recipients import strategic_rep_recipients
 from signaalloket.notifications.services import notification_create_many
 from signaalloket.signals.models import ApprovalKind, Signal, Submitter
-from signaalloket.signals.services.participants import submitter_approvals_reset
+from signaalloket.signals.services.participants import submitter_approvals_reset, submitter_approve
 from signaalloket.signals.states import State
 
 from .approvals import SubmissionApproval
@@ -272,3 +272,20 @@ def approvals_for_letter(signal) -> list[SubmissionApproval]:
         .select_related("submitter")
         .order_by("-submitter__is_lead", "submitter__pk")
     )
+
+
+def submission_approve(
+    *, submitter: Submitter, actor, version: int, content_hash: str, annexes_hash: str
+) -> Submitter:
+    """In-app approval of the version the representative was shown (version and hashes)."""
+    return submitter_approve(
+        submitter=submitter,
+        actor=actor,
+        kind=ApprovalKind.IN_APP,
+        expected={"version": version, "content_hash": content_hash, "annexes_hash": annexes_hash},
+    )
+
+
+def approvals_of(signal) -> list[SubmissionApproval]:
+    """Every approval record of the signal (current and lapsed), oldest first."""
+    return list(SubmissionApproval.objects.filter(submitter__signal=signal).order_by("pk"))
