@@ -89,7 +89,7 @@ def offering_letter_docx(signal) -> bytes:
 
 
 def approval_line(approval) -> str:
-    """"Name (function), organisation, version N": who approved which text."""
+    """ "Name (function), organisation, version N": who approved which text."""
     who = approval.approver_name or _("de strategisch vertegenwoordiger")
     if approval.approver_function:
         who += f" ({approval.approver_function})"

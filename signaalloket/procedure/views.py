@@ -14,8 +14,8 @@ from signaalloket.core.errors import DomainError, NotAllowed, NotFound
 from signaalloket.core.forms_views import fields, form_page, post_action, raise_page_error
 from signaalloket.signals.models import Addressee, Submitter
 from signaalloket.signals.permissions import (
-    may_choose_contact_official,
     may_approve_submitter,
+    may_choose_contact_official,
     may_edit_addressees,
     may_record_offline_approval,
 )

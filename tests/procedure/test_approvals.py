@@ -20,6 +20,7 @@ from signaalloket.procedure.services import approval_record_offline
 from signaalloket.signals.services import signal_transition
 from signaalloket.signals.states import State
 from signaalloket.signals.workflow import ALL_APPROVED
+from signaalloket.web.timeline import describe
 from tests.builders_hooks import small_pdf_bytes
 
 from .helpers import make_world, pdf, walk, world_signal
@@ -121,7 +122,8 @@ def test_text_edit_lapses_approvals_and_blocks_offering(desk_user):
     assert Notification.objects.filter(
         recipient=world.rep, kind=NotificationKind.APPROVAL_LAPSED
     ).exists()
-    assert AuditEvent.objects.filter(event_type="approval.lapsed").exists()
+    lapsed = AuditEvent.objects.get(event_type="approval.lapsed")
+    assert "vervallen" in describe(lapsed)[0]  # shown in the timeline
     assert not all_submitters_approved(signal)
     with pytest.raises(Exception) as refused:
         signal_transition(signal=signal, actor=desk_user, to=State.OFFERED)
@@ -166,7 +168,7 @@ def test_other_documents_do_not_lapse(desk_user):
 
 
 def test_offline_approval_is_recorded_against_current_version(desk_user):
-    world, signal, submitter = _decision(desk_user)
+    _world, signal, submitter = _decision(desk_user)
     letter = SimpleUploadedFile("brief.pdf", small_pdf_bytes(), "application/pdf")
     approval_record_offline(submitter=submitter, actor=desk_user, uploaded_file=letter)
     record = SubmissionApproval.objects.get(submitter=submitter)
