@@ -1,6 +1,9 @@
 """A tiny in-process publish/subscribe, fired after commit, so apps react without import cycles.
 
 Services call `publish_on_commit(...)`; e.g. notifications subscribe in their AppConfig.ready().
+`publish(...)` calls the handlers at once, inside the caller's transaction: for reactions
+that must take effect with the change itself (e.g. approvals lapse when the text changes),
+and whose exceptions undo it.
 """
 
 import logging

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.core.events import publish
 from signaalloket.signals.models import Confidentiality, Signal
 
 from . import validation
@@ -124,6 +125,8 @@ def document_upload(
                     "sha256": version.sha256,
                 },
             )
+            # Synchronous, inside this transaction (e.g. approvals covering the annexes lapse).
+            publish("document.changed", document=document, actor=actor, change="uploaded")
     except Exception:
         if cleanup:
             cleanup()
@@ -169,6 +172,7 @@ def document_add_version(
                     "size": version.size,
                 },
             )
+            publish("document.changed", document=document, actor=actor, change="version_added")
     except Exception:
         if cleanup:
             cleanup()
@@ -206,7 +210,8 @@ def document_retract(
             signal=document.signal,
             data={"document": document.pk, "reason": reason},
         )
-    document.refresh_from_db()
+        document.refresh_from_db()
+        publish("document.changed", document=document, actor=actor, change="retracted")
     return document
 
 

@@ -4,7 +4,7 @@ import rules
 
 from signaalloket.accounts.context import access_for
 from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES, Role
-from signaalloket.signals.permissions import may_edit_signal, roles_on_signal
+from signaalloket.signals.permissions import is_submitter_of, may_edit_signal, roles_on_signal
 from signaalloket.signals.states import FINAL_STATES, State
 
 DRAFT_STATES = frozenset({State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.DECISION})
@@ -12,8 +12,12 @@ DRAFT_STATES = frozenset({State.INTAKE, State.DRAFTING, State.FACT_CHECK, State.
 
 @rules.predicate
 def may_edit_draft(user, signal) -> bool:
+    """In DECISION the desk and the submitters may still change the text (issue 17): the
+    approvals given so far then lapse (procedure/approvals_services.py)."""
     if signal.state not in DRAFT_STATES:
         return False
+    if signal.state == State.DECISION:
+        return access_for(user).is_desk or is_submitter_of(user, signal)
     return bool(may_edit_signal(user, signal))
 
 

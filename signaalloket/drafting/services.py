@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
+from signaalloket.core.events import publish
 from signaalloket.signals.models import Advice, Criterion, CriterionAssessment, Signal
 from signaalloket.signals.services.signals import criterion_assess, signal_update
 
@@ -170,6 +171,8 @@ def draft_save(
                 "changed_sections": [k for k in cleaned if cleaned[k] != previous.get(k, "")],
             },
         )
+        # Synchronous, inside this transaction: e.g. approvals of the old text lapse.
+        publish("draft.saved", signal=signal, actor=actor, version=version)
     return version
 
 

@@ -23,6 +23,7 @@ class NotificationKind(models.TextChoices):
     MEETING_UPDATED = "meeting_updated", _("Ambtelijk overleg gewijzigd")
     MEETING_CANCELLED = "meeting_cancelled", _("Ambtelijk overleg geannuleerd")
     APPROVALS_COMPLETE = "approvals_complete", _("Alle indieners hebben ingestemd")
+    APPROVAL_LAPSED = "approval_lapsed", _("Instemming vervallen")
     CONTRIBUTIONS_COMPLETE = "contributions_complete", _("Alle ministeries hebben bijgedragen")
     EFFECT_ANSWERED = "effect_answered", _("Antwoord effectmeting ontvangen")
     RESPONSE_REMINDER = "response_reminder", _("Herinnering reactietermijn")

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 
+from signaalloket.core.events import subscribe
 from signaalloket.core.jobs import register_job
 from signaalloket.core.panels import SignalPanel, register_panel
 from signaalloket.core.procedure_hooks import register_effect, register_guard
@@ -11,11 +12,17 @@ class ProcedureConfig(AppConfig):
     verbose_name = "Procedure"
 
     def ready(self) -> None:
-        from . import jobs, panels
+        from . import approvals_services, jobs, panels
         from .selectors import effect_answer_exists
         from .services import store_offering_letters
 
         register_guard("effect_answer_exists", effect_answer_exists)
+        register_guard("all_submitters_approved", approvals_services.all_submitters_approved)
+        # Synchronous (core.events.publish): inside the transaction of the change.
+        subscribe("submitter.approving", approvals_services.on_submitter_approving)
+        subscribe("submitter.approvals_reset", approvals_services.on_approvals_reset)
+        subscribe("draft.saved", approvals_services.on_draft_saved)
+        subscribe("document.changed", approvals_services.on_document_changed)
         # An imported offer does not produce a letter today: it is in the old records.
         register_effect("store_offering_letters", store_offering_letters, historical=False)
         register_job("effect_inquiries", jobs.start_due_effect_inquiries)

@@ -100,3 +100,15 @@ class EffectAnswerForm(forms.Form):
         widget=forms.Textarea({"rows": 5}),
         help_text=_("Noem geen persoonsgegevens."),
     )
+
+
+class ApprovalForm(forms.Form):
+    """Approve one exact text: the page shows it, the POST carries what was shown."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    content_hash = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    annexes_hash = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    confirm = forms.BooleanField(
+        required=True,
+        error_messages={"required": _("Bevestig dat u met deze versie en bijlagen instemt.")},
+    )

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from signaalloket.core.dates import add_months, today
 from signaalloket.deadlines.models import Deadline, DeadlineKind, DeadlineStatus
 
+from .approvals_services import approvals_for_letter
+
 
 def response_due_date(signal):
     deadline = (
@@ -29,12 +31,14 @@ def offering_letter_context(signal) -> dict:
     addressees = list(signal.addressees.select_related("office__ministry", "contact_official"))
     submitters = list(signal.submitters.select_related("organisation"))
     with translation.override(settings.LANGUAGE_CODE):
+        approvals = [approval_line(a) for a in approvals_for_letter(signal)]
         due = formats.date_format(response_due_date(signal), "j F Y")
         letter_date = formats.date_format(signal.offered_on or today(), "j F Y")
     return {
         "signal": signal,
         "addressees": addressees,
         "submitters": submitters,
+        "approvals": approvals,
         "due_date": due,
         "letter_date": letter_date,
         "months": settings.RESPONSE_PERIOD_MONTHS,
@@ -84,6 +88,18 @@ def offering_letter_docx(signal) -> bytes:
     return out.getvalue()
 
 
+def approval_line(approval) -> str:
+    """ "Name (function), organisation, version N": who approved which text."""
+    who = approval.approver_name or _("de strategisch vertegenwoordiger")
+    if approval.approver_function:
+        who += f" ({approval.approver_function})"
+    return _("%(who)s, %(organisation)s, instemming met versie %(n)s van de tekst") % {
+        "who": who,
+        "organisation": approval.approver_organisation,
+        "n": approval.version_number,
+    }
+
+
 def letter_paragraphs(context) -> list[str]:
     signal = context["signal"]
     submitters = ", ".join(s.organisation.name for s in context["submitters"])
@@ -94,6 +110,11 @@ def letter_paragraphs(context) -> list[str]:
             "%(ref)s aan."
         )
         % {"submitters": submitters, "ref": signal.reference},
+        *(
+            [_("Namens de indienende organisaties hebben ingestemd:"), *context["approvals"]]
+            if context["approvals"]
+            else []
+        ),
         _(
             "Wij verzoeken u binnen %(months)s maanden, uiterlijk op %(date)s, één gezamenlijke "
             "reactie te geven. Het ministerie dat als penvoerder is aangemerkt, coördineert deze "

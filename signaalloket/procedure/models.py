@@ -54,3 +54,6 @@ class EffectAnswer(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return self.get_outcome_display()
+
+
+from .approvals import SubmissionApproval  # noqa: E402, F401  (the approval record, issue 17)

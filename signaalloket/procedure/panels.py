@@ -16,6 +16,7 @@ from signaalloket.signals.permissions import (
 from signaalloket.signals.selectors import ADDRESSEES, SUBMITTERS
 from signaalloket.signals.states import PRE_OFFER, State, main_path_from
 
+from .approvals_services import all_submitters_approved, approvals_of
 from .permissions import (
     may_answer_effect,
     may_deliver_response,
@@ -56,9 +57,17 @@ def procedure_panel_context(request, signal):
     if state in (State.DECISION, State.OFFERED) or state in (State.WITHDRAWN,):
         prefetch_related_objects([signal], SUBMITTERS)
         submitters = list(signal.submitters.all())
+        records = approvals_of(signal)  # one query: current and lapsed, per submitter
         context["submitters"] = [
             {
                 "submitter": s,
+                "approval": next(
+                    (a for a in records if a.submitter_id == s.pk and a.lapsed_at is None), None
+                ),
+                "lapsed": next(
+                    (a for a in reversed(records) if a.submitter_id == s.pk and a.lapsed_at),
+                    None,
+                ),
                 "may_approve": state == State.DECISION
                 and s.approved_at is None
                 and may_approve_submitter(user, s),
@@ -68,7 +77,7 @@ def procedure_panel_context(request, signal):
             }
             for s in submitters
         ]
-        context["all_approved"] = bool(submitters) and all(s.approved_at for s in submitters)
+        context["all_approved"] = all_submitters_approved(signal)
         context["may_offer"] = state == State.DECISION and may_offer_signal(user, signal)
     if state == State.OFFERED or state in (State.RESPONSE_RECEIVED, State.RESPONSE_DELIVERED):
         response_deadlines = [

@@ -14,6 +14,7 @@ from signaalloket.core.errors import DomainError, NotAllowed, NotFound
 from signaalloket.core.forms_views import fields, form_page, post_action, raise_page_error
 from signaalloket.signals.models import Addressee, Submitter
 from signaalloket.signals.permissions import (
+    may_approve_submitter,
     may_choose_contact_official,
     may_edit_addressees,
     may_record_offline_approval,
@@ -24,11 +25,11 @@ from signaalloket.signals.services.participants import (
     addressee_add,
     addressee_set_contribution,
     addressee_update,
-    submitter_approve,
 )
 from signaalloket.signals.states import State
 
 from . import forms
+from .approvals_services import approval_basis, submission_approve
 from .panels import ADDRESSEES_EDITABLE, addressees_context
 from .permissions import (
     may_answer_effect,
@@ -202,16 +203,37 @@ def contribution(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def approve(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
+    """Show what will be approved (version, date, summary, annexes, addressees), then approve
+    exactly that: the POST carries the version and hashes shown (stale: Conflict)."""
     signal = signal_get_for_user(user=request.user, pk=pk)
     submitter = _submitter(signal, sid)
-    # who may: may_approve_submitter, checked by submitter_approve after the state (403)
-    return _button(
+    if signal.state != State.DECISION or not may_approve_submitter(request.user, submitter):
+        raise NotAllowed(
+            _("Alleen de strategisch vertegenwoordiger van deze organisatie kan instemmen.")
+        )
+    basis = approval_basis(signal)
+    initial = {}
+    if basis is not None:
+        initial = {
+            "version": basis.number,
+            "content_hash": basis.content_hash,
+            "annexes_hash": basis.annexes_hash,
+        }
+    return _on_signal(
         request,
         signal,
-        lambda: submitter_approve(submitter=submitter, actor=request.user),
+        forms.ApprovalForm(request.POST or None, initial=initial),
+        "procedure/approve.html",
+        lambda cleaned: submission_approve(
+            submitter=submitter,
+            actor=request.user,
+            **fields(cleaned, "version", "content_hash", "annexes_hash"),
+        ),
         _("Uw instemming is vastgelegd."),
+        submitter=submitter,
+        basis=basis,
+        addressees=list(signal.addressees.all()),
     )
 
 

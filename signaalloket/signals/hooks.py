@@ -1,7 +1,8 @@
 """The guards and effects of the transition table that signals owns itself.
 
 Registered in SignalsConfig.ready(); the other apps register theirs (see
-core/procedure_hooks.py).
+core/procedure_hooks.py). "all_submitters_approved" is procedure's (approvals_services.py):
+it checks the approval records of the current version and annexes.
 """
 
 from .services.participants import submitter_approvals_reset
@@ -19,11 +20,6 @@ def advice_suitable(signal) -> bool:
     return signal.advice == "suitable"
 
 
-def all_submitters_approved(signal) -> bool:
-    submitters = list(signal.submitters.all())
-    return bool(submitters) and all(s.approved_at for s in submitters)
-
-
 def mark_fact_check_started(*, signal, actor, at) -> None:
     if signal.fact_check_started_at is None:
         signal.fact_check_started_at = at
@@ -37,7 +33,6 @@ GUARDS = {
     "has_addressee": has_addressee,
     "has_submitter": has_submitter,
     "advice_suitable": advice_suitable,
-    "all_submitters_approved": all_submitters_approved,
 }
 EFFECTS = {
     "mark_fact_check_started": mark_fact_check_started,

@@ -187,8 +187,14 @@ DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
         "",
     ),
     "submitter.approved": lambda d: (
-        _("Definitief ingestemd door %(org)s") % {"org": d.get("organisation", "")},
+        _("Definitief ingestemd door %(org)s") % {"org": d.get("organisation", "")}
+        + (_(" (versie %(n)s)") % {"n": d["version"]} if d.get("version") else ""),
         d.get("note", ""),
+    ),
+    "approval.lapsed": lambda d: (
+        _("Instemming van %(org)s met versie %(n)s vervallen")
+        % {"org": d.get("organisation", ""), "n": d.get("version", "")},
+        d.get("reason", ""),
     ),
     "addressee.added": lambda d: (
         _("Geadresseerde toegevoegd: %(office)s") % {"office": d.get("office", "")},

@@ -290,7 +290,9 @@ ROWS: dict[str, Row] = {
         signal_then_roles(DESK | OWN_SUBMITTERS, _desk_or_editing_submitter), addressee
     ),
     "procedure:contribution": Row(post_only, addressee),
-    "procedure:approve": Row(post_only, submitter),
+    "procedure:approve": Row(
+        signal_then_roles(frozenset({"strategic_rep"}), lambda c: c.state == "decision"), submitter
+    ),
     "procedure:approve_offline": Row(signal_then_roles(DESK), submitter),
     "procedure:offer": Row(post_only, signal_pk),
     "procedure:offering_letter": Row(signal_then_roles(DESK), letter_docx, keys=SLOW_KEYS),

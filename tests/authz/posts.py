@@ -117,7 +117,25 @@ def editable(c: Case) -> bool:
 
 
 def draft_editable(c: Case) -> bool:
+    """Issue 17: in DECISION the own submitters may still change the text (approvals lapse)."""
+    if c.state == "decision" and c.role in OWN_SUBMITTERS:
+        return True
     return editable(c) and c.state in PRE_OFFER
+
+
+def approve_data(world, key):
+    """What the approve page shows: the current version and hashes, confirmed."""
+    from signaalloket.procedure.approvals_services import approval_basis
+
+    basis = approval_basis(world.signals[key])
+    if basis is None:
+        return {"confirm": "on"}
+    return {
+        "version": basis.number,
+        "content_hash": basis.content_hash,
+        "annexes_hash": basis.annexes_hash,
+        "confirm": "on",
+    }
 
 
 # The transition the desk takes from each state in the world, with what it needs first.
@@ -466,14 +484,12 @@ POSTS: dict[str, tuple[Post, ...]] = {
         ),
     ),
     "procedure:approve": (
+        # issue 17: a page (GET shows what is approved); only the representative, in DECISION
         Post(
             on_signal(
-                lambda c: (
-                    (WRITE if c.role == "strategic_rep" else REFUSED)
-                    if c.state == "decision"
-                    else NOOP
-                )
-            )
+                lambda c: WRITE if c.role == "strategic_rep" and c.state == "decision" else REFUSED
+            ),
+            approve_data,
         ),
     ),
     "procedure:approve_offline": (

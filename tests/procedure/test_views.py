@@ -170,8 +170,15 @@ def test_strategic_rep_approves_in_app(client, desk_user):
     assert client.post(f"/signalen/{signal.pk}/instemming/{submitter.pk}/").status_code == 403
     client.force_login(world.rep)
     page = client.get(f"/signalen/{signal.pk}/").content.decode()
-    assert "Definitief instemmen namens mijn organisatie" in page
-    assert client.post(f"/signalen/{signal.pk}/instemming/{submitter.pk}/").status_code == 302
+    # issue 17: the panel links to a page that shows what is approved, then a confirmed POST
+    assert "Tekst bekijken en instemmen namens mijn organisatie" in page
+    shown = client.get(f"/signalen/{signal.pk}/instemming/{submitter.pk}/")
+    assert shown.status_code == 200
+    form = shown.context["form"]
+    data = {**{k: form.initial[k] for k in ("version", "content_hash", "annexes_hash")}}
+    url = f"/signalen/{signal.pk}/instemming/{submitter.pk}/"
+    assert client.post(url, data).status_code == 400  # no confirmation
+    assert client.post(url, {**data, "confirm": "on"}).status_code == 302
     submitter.refresh_from_db()
     assert submitter.approved_by == world.rep and submitter.approval_kind == "in_app"
 

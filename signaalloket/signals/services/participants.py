@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from signaalloket.accounts.context import access_for
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.errors import Conflict, NotAllowed, ValidationFailed
-from signaalloket.core.events import publish_on_commit
+from signaalloket.core.events import publish, publish_on_commit
 from signaalloket.organisations.models import Office, Organisation, OrganisationKind
 
 from ..models import Addressee, ApprovalKind, ContributionStatus, Signal, Submitter
@@ -62,9 +62,19 @@ def submitter_add(
 
 
 def submitter_approve(
-    *, submitter: Submitter, actor, kind: str = ApprovalKind.IN_APP, note: str = ""
+    *,
+    submitter: Submitter,
+    actor,
+    kind: str = ApprovalKind.IN_APP,
+    note: str = "",
+    expected: dict | None = None,
 ) -> Submitter:
-    """Definitive submission on behalf of the submitter's strategic representative."""
+    """Definitive submission on behalf of the submitter's strategic representative.
+
+    `expected` carries what the approver was shown (version, content_hash, annexes_hash);
+    the procedure app records the approval of that exact text through the synchronous
+    event "submitter.approving" and refuses (Conflict) when it is no longer current.
+    """
     signal = submitter.signal
     if signal.state != State.DECISION:
         raise ValidationFailed(_("Instemmen kan alleen in de fase 'besluit indiening'."))
@@ -75,21 +85,36 @@ def submitter_approve(
             )
     elif not may_record_offline_approval(actor, submitter):
         raise NotAllowed(_("Alleen het loket registreert een instemming buiten de applicatie."))
+    now = timezone.now()
     with transaction.atomic():
         updated = Submitter.objects.filter(pk=submitter.pk, approved_at__isnull=True).update(
-            approved_at=timezone.now(),
+            approved_at=now,
             approved_by=actor,
             approval_kind=kind,
             version=F("version") + 1,
         )
         if not updated:
             raise Conflict(_("Deze organisatie heeft al ingestemd."))
+        # Inside the transaction: a refusal by a subscriber undoes the approval.
+        publish(
+            "submitter.approving",
+            submitter=submitter,
+            actor=actor,
+            kind=kind,
+            at=now,
+            expected=expected,
+        )
         audit_event_record(
             event_type="submitter.approved",
             actor=actor,
             signal=signal,
             organisation=submitter.organisation,
-            data={"organisation": submitter.organisation.name, "kind": kind, "note": note},
+            data={
+                "organisation": submitter.organisation.name,
+                "kind": kind,
+                "note": note,
+                "version": (expected or {}).get("version"),
+            },
         )
         publish_on_commit(
             "submitter.approved",
@@ -101,11 +126,16 @@ def submitter_approve(
     return submitter
 
 
-def submitter_approvals_reset(*, signal: Signal, actor) -> None:
-    """Back to drafting: earlier approvals no longer cover the changed text."""
+def submitter_approvals_reset(*, signal: Signal, actor, lapse: bool = True) -> None:
+    """Back to drafting: earlier approvals no longer cover the changed text.
+
+    Synchronously tells the procedure app, which lets the approval records lapse
+    (`lapse=False` when it is the one resetting).
+    """
     Submitter.objects.filter(signal=signal, approved_at__isnull=False).update(
         approved_at=None, approved_by=None, approval_kind="", version=F("version") + 1
     )
+    publish("submitter.approvals_reset", signal=signal, actor=actor, lapse=lapse)
 
 
 def _check_contact_official(office: Office, contact_official) -> None:
