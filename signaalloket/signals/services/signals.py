@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signaalloket.accounts.context import access_for
@@ -12,11 +13,13 @@ from signaalloket.organisations.models import Organisation
 
 from ..models import (
     Confidentiality,
+    ContactStatus,
     Criterion,
     CriterionAssessment,
     ReferenceCounter,
     Signal,
     Submitter,
+    SubmitterContact,
     Theme,
 )
 from ..permissions import may_create_signal, may_edit_signal
@@ -112,6 +115,16 @@ def signal_create(
             is_lead=True,
             contact_person=None if access.is_desk else actor,
         )
+        if not access.is_desk:
+            SubmitterContact.objects.create(
+                signal=signal,
+                organisation=lead_organisation,
+                user=actor,
+                status=ContactStatus.CONFIRMED,
+                proposed_by=actor,
+                confirmed_by=actor,
+                confirmed_at=timezone.now(),
+            )
         audit_event_record(
             event_type="signal.created",
             actor=actor,
