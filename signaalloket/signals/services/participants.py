@@ -231,6 +231,8 @@ def submitter_remove(*, submitter: Submitter, actor, reason: str = "") -> None:
 def submitter_make_lead(*, submitter: Submitter, actor, reason: str = "") -> Submitter:
     """Make this co-submitter the lead (hoofdindiener); the old lead becomes a co-submitter."""
     signal = submitter.signal
+    if submitter.is_lead and may_edit_participants(actor, signal):
+        raise ValidationFailed(_("Deze organisatie is al hoofdindiener."))
     if not may_make_lead_submitter(actor, submitter):
         raise NotAllowed(_("U mag de indieners van dit signaal niet wijzigen."))
     reason = reason_for_change(signal, reason)
