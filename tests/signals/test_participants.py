@@ -2,6 +2,7 @@
 representatives, the case handler and addressees (issue 17, item 1)."""
 
 import pytest
+from django.urls import reverse
 
 from signaalloket.audit.models import AuditEvent
 from signaalloket.core.errors import NotAllowed, ValidationFailed
@@ -204,3 +205,38 @@ def test_addressee_removed_before_offering_only(desk, lead):
     with pytest.raises(NotAllowed):
         addressee_remove(addressee=offered.addressees.first(), actor=desk, reason="Fout")
     assert offered.addressees.count() == before
+
+
+def test_page_shows_desk_controls_only_to_the_desk(client, desk, lead):
+    signal = build_signal(desk=desk, lead=lead)
+    url = reverse("signals:participants", args=[signal.pk])
+    client.force_login(desk)
+    body = client.get(url).content.decode()
+    assert "Indiener toevoegen" in body and "Strategisch vertegenwoordiger aanwijzen" in body
+    submitter = make_user("submitter", organisation=lead)
+    client.force_login(submitter)
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Strategisch vertegenwoordiger aanwijzen" not in body
+    assert "Contactpersoon voorstellen" not in body  # not the lead contact
+
+
+def test_post_after_offering_without_reason_changes_nothing(client, desk, lead):
+    signal = build_signal(desk=desk, lead=lead, state=State.OFFERED)
+    other = make_user("desk_staff")
+    before = (_counts(signal), signal.case_handler_id)
+    client.force_login(desk)
+    response = client.post(
+        reverse("signals:case_handler", args=[signal.pk]),
+        {"user": other.pk, "expected_version": signal.version},
+    )
+    assert response.status_code == 302
+    signal.refresh_from_db()
+    assert (_counts(signal), signal.case_handler_id) == before
+    client.post(
+        reverse("signals:case_handler", args=[signal.pk]),
+        {"user": other.pk, "expected_version": signal.version, "reason": "Overdracht"},
+    )
+    signal.refresh_from_db()
+    assert signal.case_handler == other
