@@ -23,9 +23,14 @@ from signaalloket.procedure.services import (
     response_deliver,
     response_register,
 )
-from signaalloket.signals.models import Signal, Submitter, Theme
+from signaalloket.signals.models import Signal, Theme
 from signaalloket.signals.services import signal_create, signal_transition, signal_update
-from signaalloket.signals.services.participants import addressee_add, submitter_add
+from signaalloket.signals.services.contacts import contact_add
+from signaalloket.signals.services.participants import (
+    addressee_add,
+    submitter_add,
+    submitter_set_strategic_rep,
+)
 from signaalloket.signals.states import MAIN_PATH, State
 
 from .data import DEMO_PASSWORD, DEMO_USERS, MARKER_EMAIL, SIGNALS, THEMES, DemoSignal
@@ -114,8 +119,17 @@ def _signal(spec: DemoSignal, users: dict[str, User]) -> Signal:
             )
         if spec.lead == "RIEC Den Haag":
             lead_submitter = signal.submitters.get(organisation=lead)
-            Submitter.objects.filter(pk=lead_submitter.pk).update(
-                strategic_rep_name=rep.full_name, strategic_rep_function="Directeur RIEC Den Haag"
+            submitter_set_strategic_rep(
+                submitter=lead_submitter,
+                actor=desk,
+                strategic_rep=rep,
+                expected_version=lead_submitter.version,
+            )
+            contact_add(
+                submitter=lead_submitter,
+                actor=desk,
+                user=users["indiener@demo.example"],
+                make_lead=True,
             )
     if spec.state == State.INTAKE:
         return signal

@@ -20,6 +20,7 @@ class NotificationsConfig(AppConfig):
         subscribe("submitter.approved", handlers.on_submitter_approved)
         subscribe("addressee.contribution", handlers.on_contribution)
         subscribe("effect.answered", handlers.on_effect_answered)
+        subscribe("participant.changed", handlers.on_participant_changed)
         register_job("response_reminders", jobs.send_response_reminders)
         register_job("notification_mail", jobs.send_pending_mail)
         register_job("notification_digests", jobs.send_digests)

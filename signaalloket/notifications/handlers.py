@@ -6,6 +6,7 @@ module resolves its recipient groups and link and delivers it.
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from signaalloket.core.links import EFFECT_FORM, link_for
 from signaalloket.signals import workflow
@@ -141,5 +142,50 @@ def on_effect_answered(*, signal_id, actor_id=None, **_ignored):
         % {"ref": signal.reference},
         url=signal_url(signal),
         dedupe_key=f"effect-answered:{signal.pk}",
+        exclude=_user(actor_id),
+    )
+
+
+# What a participant change tells the person or organisation it concerns (reference only).
+PARTICIPANT_TEXTS = {
+    "submitter_added": gettext_lazy("Uw organisatie is indiener van signaal %(ref)s."),
+    "submitter_removed": gettext_lazy("Uw organisatie is geen indiener meer van signaal %(ref)s."),
+    "lead_changed": gettext_lazy("Uw organisatie is nu hoofdindiener van signaal %(ref)s."),
+    "strategic_rep_set": gettext_lazy(
+        "De strategisch vertegenwoordiger bij signaal %(ref)s is gewijzigd."
+    ),
+    "contact_added": gettext_lazy("U bent contactpersoon bij signaal %(ref)s."),
+    "contact_removed": gettext_lazy("U bent geen contactpersoon meer bij signaal %(ref)s."),
+    "contact_proposed": gettext_lazy(
+        "Er is een contactpersoon voorgesteld bij signaal %(ref)s; bevestig of wijs af."
+    ),
+    "case_handler_set": gettext_lazy("U bent behandelaar van signaal %(ref)s."),
+    "addressee_removed": gettext_lazy(
+        "Uw ministerie is geen geadresseerde meer van signaal %(ref)s."
+    ),
+}
+
+
+def on_participant_changed(
+    *, signal_id, change, event_id, user_ids=(), organisation_id=None, actor_id=None, **_ignored
+):
+    """The person added or removed, the organisation added or removed (its submitters), and
+    the desk for a proposal it must confirm."""
+    signal = _signal(signal_id)
+    text = PARTICIPANT_TEXTS.get(change)
+    if signal is None or text is None:
+        return
+    people = list(get_user_model().objects.filter(pk__in=list(user_ids), is_active=True))
+    if organisation_id is not None:
+        people += r.organisation_submitters(organisation_id)
+    if change == "contact_proposed":
+        people += r.desk_recipients(signal)
+    notification_create_many(
+        recipients=r.unique(people),
+        signal=signal,
+        kind=K.PARTICIPANT_CHANGED,
+        text=str(text) % {"ref": signal.reference},
+        url=signal_url(signal),
+        dedupe_key=f"participant:{event_id}",
         exclude=_user(actor_id),
     )

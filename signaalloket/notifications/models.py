@@ -28,6 +28,7 @@ class NotificationKind(models.TextChoices):
     EFFECT_ANSWERED = "effect_answered", _("Antwoord effectmeting ontvangen")
     RESPONSE_REMINDER = "response_reminder", _("Herinnering reactietermijn")
     RESPONSE_OVERDUE = "response_overdue", _("Reactietermijn verstreken")
+    PARTICIPANT_CHANGED = "participant_changed", _("Betrokkenheid gewijzigd")
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -42,6 +42,11 @@ def submitter_recipients(signal) -> list:
     return result
 
 
+def organisation_submitters(organisation_id) -> list:
+    """Every submitter and strategic representative of one organisation."""
+    return _members(roles=[Role.SUBMITTER, Role.STRATEGIC_REP], organisation_ids=[organisation_id])
+
+
 def strategic_rep_recipients(signal, *, pending_only: bool = True) -> list:
     submitters = signal.submitters.all()
     if pending_only:

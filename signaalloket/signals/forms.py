@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from signaalloket.organisations.models import Organisation, OrganisationKind
@@ -79,3 +80,31 @@ class SignalCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = lead_organisation_choices(access)
         self.fields["lead_organisation"].queryset = choices
+
+
+# Participants (betrokkenen). The page builds the choices once; these forms validate a POST.
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reden"), max_length=2000, required=False)
+
+
+class SubmitterAddForm(ReasonForm):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisation.objects.filter(
+            is_active=True, kind__in=(OrganisationKind.PARTNER, OrganisationKind.RIEC)
+        ),
+        error_messages={"required": _("Kies een organisatie.")},
+    )
+    is_lead = forms.BooleanField(label=_("Hoofdindiener"), required=False)
+
+
+class PersonForm(ReasonForm):
+    """A person chosen from a list (checked again by the service)."""
+
+    user = forms.ModelChoiceField(
+        label=_("Persoon"), queryset=get_user_model().objects.filter(is_active=True), required=False
+    )
+    make_lead = forms.BooleanField(label=_("Hoofdcontactpersoon"), required=False)
+    expected_version = forms.IntegerField(required=False, min_value=0)

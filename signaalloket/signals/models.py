@@ -161,6 +161,15 @@ class Submitter(ChoiceLabels, models.Model):
         related_name="+",
         verbose_name=_("contactpersoon"),
     )
+    strategic_rep = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("strategisch vertegenwoordiger"),
+    )
+    # Free text kept for imported and older signals (before a person was named).
     strategic_rep_name = models.CharField(
         _("naam strategisch vertegenwoordiger"), max_length=200, blank=True
     )
@@ -196,6 +205,103 @@ class Submitter(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+    @property
+    def strategic_rep_display(self) -> str:
+        """The named person (with function), else the free text of older signals."""
+        if self.strategic_rep is not None:
+            person = self.strategic_rep
+            function = person.function_title or self.strategic_rep_function
+            return f"{person.full_name} ({function})" if function else person.full_name
+        if self.strategic_rep_name and self.strategic_rep_function:
+            return f"{self.strategic_rep_name} ({self.strategic_rep_function})"
+        return self.strategic_rep_name
+
+
+class ContactStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Voorgesteld")
+    CONFIRMED = "confirmed", _("Bevestigd")
+    REMOVED = "removed", _("Verwijderd")
+    REJECTED = "rejected", _("Afgewezen")
+
+
+ACTIVE_CONTACT_STATUSES = (ContactStatus.PROPOSED, ContactStatus.CONFIRMED)
+
+
+class SubmitterContact(ChoiceLabels, models.Model):
+    """A contact person of a submitting organisation for one signal (contactpersoon).
+
+    Keyed on signal and organisation (not on the Submitter row), so the history stays when
+    an organisation is removed as submitter. Never deleted: removal sets status and ended_at.
+    """
+
+    signal = models.ForeignKey(Signal, on_delete=models.PROTECT, related_name="contacts")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="signal_contacts",
+        verbose_name=_("contactpersoon"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ContactStatus.choices, default=ContactStatus.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("voorgesteld door"),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bevestigd door"),
+    )
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beëindigd door"),
+    )
+    created_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("beëindigd op"), null=True, blank=True)
+    end_reason = models.TextField(_("reden"), blank=True, max_length=2000)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ContactStatus.values), name="contact_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["signal", "organisation", "user"],
+                condition=Q(status__in=["proposed", "confirmed"]),
+                name="contact_once_active",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["proposed", "confirmed"], ended_at__isnull=True)
+                | Q(status__in=["removed", "rejected"], ended_at__isnull=False),
+                name="contact_ended_when_closed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)
 
 
 class ContributionStatus(models.TextChoices):

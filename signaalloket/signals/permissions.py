@@ -14,6 +14,8 @@ import rules
 from signaalloket.accounts.context import access_for
 from signaalloket.accounts.roles import DESK_ROLES, SUBMITTER_ROLES, Role
 
+from .states import FINAL_STATES, PRE_OFFER
+
 
 def roles_on_signal(user, signal) -> frozenset[str]:
     """The roles a user holds with respect to this signal (desk roles hold for every signal)."""
@@ -91,8 +93,85 @@ def may_set_contribution(user, addressee) -> bool:
 
 
 def may_approve_submitter(user, submitter) -> bool:
-    """Approve in the application: the submitting organisation's strategic representative."""
-    return submitter.organisation_id in access_for(user).strategic_rep_org_ids
+    """Approve in the application: the submitting organisation's strategic representative.
+
+    When the desk named one (Submitter.strategic_rep), only that person, while they still
+    hold the role in that organisation; otherwise any strategic representative of it.
+    """
+    if submitter.organisation_id not in access_for(user).strategic_rep_org_ids:
+        return False
+    if submitter.strategic_rep_id is not None:
+        return submitter.strategic_rep_id == getattr(user, "pk", None)
+    return True
+
+
+# Participants (betrokkenen): submitting organisations, contact persons, strategic
+# representatives, the case handler and the addressees. The desk changes them until the
+# signal is final (after offering with a reason, which the service demands); a submitting
+# organisation's lead contact proposes contact persons of its own organisation.
+
+
+def participants_open(signal) -> bool:
+    return signal.state not in FINAL_STATES
+
+
+def may_edit_participants(user, signal) -> bool:
+    """The desk, until the signal is final."""
+    return access_for(user).is_desk and participants_open(signal)
+
+
+def may_add_submitter(user, signal) -> bool:
+    """The desk; the signal's own submitters while they may edit it (intake, drafting)."""
+    return may_edit_participants(user, signal) or may_edit_signal(user, signal)
+
+
+def may_remove_submitter(user, submitter) -> bool:
+    """The lead cannot be removed: make another organisation lead first."""
+    return may_edit_participants(user, submitter.signal) and not submitter.is_lead
+
+
+def may_make_lead_submitter(user, submitter) -> bool:
+    return may_edit_participants(user, submitter.signal) and not submitter.is_lead
+
+
+def may_set_strategic_rep(user, submitter) -> bool:
+    return may_edit_participants(user, submitter.signal)
+
+
+def may_set_case_handler(user, signal) -> bool:
+    return may_edit_participants(user, signal)
+
+
+def may_add_contact(user, submitter) -> bool:
+    """Add (and so confirm) a contact person directly: the desk."""
+    return may_edit_participants(user, submitter.signal)
+
+
+def is_lead_contact_of(user, submitter) -> bool:
+    """The organisation's lead contact for this signal, still a submitter of it."""
+    return (
+        submitter.contact_person_id is not None
+        and submitter.contact_person_id == getattr(user, "pk", None)
+        and submitter.organisation_id in access_for(user).submitter_org_ids
+    )
+
+
+def may_propose_contact(user, submitter) -> bool:
+    """Propose a contact person of one's own organisation: its lead contact."""
+    return participants_open(submitter.signal) and is_lead_contact_of(user, submitter)
+
+
+def may_confirm_contact(user, signal) -> bool:
+    return may_edit_participants(user, signal)
+
+
+def may_remove_contact(user, signal) -> bool:
+    return may_edit_participants(user, signal)
+
+
+def may_remove_addressee(user, signal) -> bool:
+    """Remove an addressee added by mistake: the desk, before the signal is offered."""
+    return access_for(user).is_desk and signal.state in PRE_OFFER
 
 
 def may_record_offline_approval(user, submitter) -> bool:

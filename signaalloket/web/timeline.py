@@ -184,7 +184,48 @@ DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
     "criterion.assessed": _criterion,
     "submitter.added": lambda d: (
         _("Indiener toegevoegd: %(org)s") % {"org": d.get("organisation", "")},
-        "",
+        d.get("reason", ""),
+    ),
+    "submitter.removed": lambda d: (
+        _("Indiener verwijderd: %(org)s") % {"org": d.get("organisation", "")},
+        d.get("reason", ""),
+    ),
+    "submitter.lead_changed": lambda d: (
+        _("Hoofdindiener gewijzigd: %(org)s") % {"org": d.get("organisation", "")},
+        d.get("reason", ""),
+    ),
+    "submitter.strategic_rep_set": lambda d: (
+        _("Strategisch vertegenwoordiger van %(org)s: %(person)s")
+        % {"org": d.get("organisation", ""), "person": d.get("strategic_rep") or _("geen")},
+        d.get("reason", ""),
+    ),
+    "contact.added": lambda d: (
+        _("Contactpersoon van %(org)s toegevoegd: %(person)s")
+        % {"org": d.get("organisation", ""), "person": d.get("person", "")},
+        d.get("reason", ""),
+    ),
+    "contact.proposed": lambda d: (
+        _("Contactpersoon van %(org)s voorgesteld: %(person)s")
+        % {"org": d.get("organisation", ""), "person": d.get("person", "")},
+        d.get("reason", ""),
+    ),
+    "contact.confirmed": lambda d: (
+        _("Contactpersoon van %(org)s bevestigd: %(person)s")
+        % {"org": d.get("organisation", ""), "person": d.get("person", "")},
+        d.get("reason", ""),
+    ),
+    "contact.removed": lambda d: (
+        _("Contactpersoon van %(org)s verwijderd: %(person)s")
+        % {"org": d.get("organisation", ""), "person": d.get("person", "")},
+        d.get("reason", ""),
+    ),
+    "signal.case_handler_set": lambda d: (
+        _("Behandelaar loket: %(person)s") % {"person": d.get("case_handler") or _("geen")},
+        d.get("reason", ""),
+    ),
+    "addressee.removed": lambda d: (
+        _("Geadresseerde verwijderd: %(office)s") % {"office": d.get("office", "")},
+        d.get("reason", ""),
     ),
     "submitter.approved": lambda d: (
         _("Definitief ingestemd door %(org)s") % {"org": d.get("organisation", "")}

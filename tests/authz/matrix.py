@@ -187,6 +187,11 @@ def submitter(world, key):
     return {"pk": world.signals[key].pk, "sid": first.pk} if first else None
 
 
+def contact(world, key):
+    first = world.signals[key].contacts.order_by("pk").first()
+    return {"pk": world.signals[key].pk, "cid": first.pk} if first else None
+
+
 def letter_docx(world, key):
     return {"pk": world.signals[key].pk, "fmt": "docx"}
 
@@ -264,6 +269,17 @@ ROWS: dict[str, Row] = {
     "web:signal_transition": Row(post_only, signal_pk),
     "signals:new": Row(roles_only(DESK_AND_SUBMITTERS), per_signal=False),
     "signals:edit": Row(signal_then_roles(DESK | OWN_SUBMITTERS, _editable), signal_pk),
+    # participants (betrokkenen): the page for whoever sees the signal, actions by POST
+    "signals:participants": Row(signal_view, signal_pk),
+    "signals:submitter_add": Row(post_only, signal_pk),
+    "signals:submitter_remove": Row(post_only, submitter),
+    "signals:submitter_make_lead": Row(post_only, submitter),
+    "signals:strategic_rep": Row(post_only, submitter),
+    "signals:contact_add": Row(post_only, submitter),
+    "signals:contact_confirm": Row(post_only, contact),
+    "signals:contact_remove": Row(post_only, contact),
+    "signals:case_handler": Row(post_only, signal_pk),
+    "signals:addressee_remove": Row(post_only, addressee),
     # documents
     "documents:signal_documents": Row(signal_view, signal_pk),
     "documents:document_detail": Row(signal_view, document_pk),

@@ -282,6 +282,51 @@ def comment_data(world, key):
     return {"section_key": keys[0] if keys else "x", "body": "Matrix", "visibility": "shared"}
 
 
+def submitter_add_data(world, key):
+    from signaalloket.organisations.models import Organisation
+
+    spare = (
+        Organisation.objects.filter(kind__in=("partner", "riec"))
+        .exclude(submissions__signal=world.signals[key])
+        .order_by("pk")
+        .first()
+    )
+    return {"organisation": spare.pk, "reason": "Matrix"}
+
+
+def _lead_submitter(world, key):
+    return _fresh(world, key).submitters.order_by("pk").first()
+
+
+def strategic_rep_data(world, key):
+    found = _lead_submitter(world, key)
+    return {
+        "user": world.users["strategic_rep"].pk,
+        "expected_version": found.version,
+        "reason": "Matrix",
+    }
+
+
+def contact_add_data(world, key):
+    return {"user": world.users["strategic_rep"].pk, "reason": "Matrix"}
+
+
+def case_handler_data(world, key):
+    return {
+        "user": world.users["desk_manager"].pk,
+        "expected_version": _fresh(world, key).version,
+        "reason": "Matrix",
+    }
+
+
+def reason_data(world, key):
+    return {"reason": "Matrix"}
+
+
+def participants_open(c: Case) -> bool:
+    return c.role in DESK and c.state not in FINAL
+
+
 def addressee_add_data(world, key):
     return {"office": world.spare_office.pk, "is_coordinating": ""}
 
@@ -403,6 +448,39 @@ POSTS: dict[str, tuple[Post, ...]] = {
         ),
     ),
     "signals:edit": (Post(on_signal(lambda c: WRITE if editable(c) else REFUSED), edit_data),),
+    # participants: the desk until final (a reason is sent: required after offering)
+    "signals:submitter_add": (
+        Post(on_signal(lambda c: WRITE if editable(c) else REFUSED), submitter_add_data),
+    ),
+    # the row's submitter is the lead: removing it or making it lead again is refused in place
+    "signals:submitter_remove": (
+        Post(on_signal(lambda c: NOOP if participants_open(c) else REFUSED), reason_data),
+    ),
+    "signals:submitter_make_lead": (
+        Post(on_signal(lambda c: NOOP if participants_open(c) else REFUSED), reason_data),
+    ),
+    "signals:strategic_rep": (
+        Post(on_signal(lambda c: WRITE if participants_open(c) else REFUSED), strategic_rep_data),
+    ),
+    "signals:contact_add": (
+        Post(on_signal(lambda c: WRITE if participants_open(c) else REFUSED), contact_add_data),
+    ),
+    # the world's contact is confirmed already: confirming again is refused in place
+    "signals:contact_confirm": (
+        Post(on_signal(lambda c: NOOP if participants_open(c) else REFUSED), reason_data),
+    ),
+    "signals:contact_remove": (
+        Post(on_signal(lambda c: WRITE if participants_open(c) else REFUSED), reason_data),
+    ),
+    "signals:case_handler": (
+        Post(on_signal(lambda c: WRITE if participants_open(c) else REFUSED), case_handler_data),
+    ),
+    "signals:addressee_remove": (
+        Post(
+            on_signal(lambda c: WRITE if c.role in DESK and c.state in PRE_OFFER else REFUSED),
+            reason_data,
+        ),
+    ),
     # documents (the world's attachment was uploaded by desk_staff)
     "documents:signal_documents": (
         Post(

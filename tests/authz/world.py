@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from signaalloket.signals.models import ContactStatus, SubmitterContact
 from signaalloket.signals.states import State
 from tests.builders import build_signal
 from tests.factories import (
@@ -119,6 +120,13 @@ def build_world() -> World:
                 signal=signal, actor=desk_staff, to=State.DRAFTING, reason="Feiten aangepast"
             )
         world.signals[key] = signal
+        # a confirmed contact person, for the participants page's contact actions
+        SubmitterContact.objects.create(
+            signal=signal,
+            organisation=lead,
+            user=world.users["submitter"],
+            status=ContactStatus.CONFIRMED,
+        )
         world.documents[key] = _attachment(signal, desk_staff)
     world.meetings["fact_check"] = _meeting(world.signals["fact_check"], desk_staff)
     _notify(world.users["submitter"], world.signals["offered"])

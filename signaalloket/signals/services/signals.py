@@ -14,11 +14,13 @@ from signaalloket.organisations.models import Organisation
 
 from ..models import (
     Confidentiality,
+    ContactStatus,
     Criterion,
     CriterionAssessment,
     ReferenceCounter,
     Signal,
     Submitter,
+    SubmitterContact,
     Theme,
 )
 from ..permissions import may_create_signal, may_edit_signal
@@ -114,6 +116,16 @@ def signal_create(
             is_lead=True,
             contact_person=None if access.is_desk else actor,
         )
+        if not access.is_desk:
+            SubmitterContact.objects.create(
+                signal=signal,
+                organisation=lead_organisation,
+                user=actor,
+                status=ContactStatus.CONFIRMED,
+                proposed_by=actor,
+                confirmed_by=actor,
+                confirmed_at=timezone.now(),
+            )
         audit_event_record(
             event_type="signal.created",
             actor=actor,
