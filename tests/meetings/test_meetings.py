@@ -217,11 +217,17 @@ def test_meeting_pages(setup, client, desk_user):
         )
 
     # Before the start the outcome is refused (issue 17, item 4); after it, it is recorded.
+    page = client.get(f"/signalen/{signal.pk}/").content.decode()
+    assert "Uitkomst vastleggen" not in page
+    assert "De uitkomst legt u vast na de begintijd." in page
     response = record()
     assert response.status_code == 400
     assert "na de begintijd" in response.content.decode()
     with time_machine.travel(at(2030, 3, 2, 11, 15), tick=False):
         client.force_login(desk_user)
+        page = client.get(f"/signalen/{signal.pk}/").content.decode()
+        assert "Uitkomst vastleggen" in page
+        assert "na de begintijd" not in page
         response = record()
     assert response.status_code == 302
     signal.refresh_from_db()
