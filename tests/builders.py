@@ -60,6 +60,9 @@ def build_signal(
             _register_response(signal, desk)
         if next_state == State.CLOSED:
             _record_effect(signal, desk)
+        if next_state == State.DECISION:
+            signal = _hold_confirmed_meeting(signal, desk)
+            continue
         signal = signal_transition(signal=signal, actor=desk, to=next_state)
     return signal
 
@@ -74,3 +77,9 @@ def _record_effect(signal, desk):
     from tests.builders_hooks import record_effect
 
     record_effect(signal, desk)
+
+
+def _hold_confirmed_meeting(signal, desk):
+    from tests.builders_hooks import hold_confirmed_meeting
+
+    return hold_confirmed_meeting(signal, desk)

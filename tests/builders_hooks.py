@@ -45,3 +45,31 @@ def record_effect(signal, desk) -> None:
     effect_answer_submit(
         signal=signal, actor=desk, outcome="policy_changed", explanation="Beleid aangepast."
     )
+
+
+def hold_confirmed_meeting(signal, desk):
+    """Plan a fact-check meeting that started an hour ago and record it as held with minutes
+    and "facts confirmed"; that moves the signal (in FACT_CHECK) to DECISION."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from signaalloket.meetings.services import meeting_record_outcome, meeting_schedule
+    from signaalloket.signals.models import Signal
+
+    starts = timezone.now() - dt.timedelta(hours=1)
+    meeting = meeting_schedule(
+        signal=signal,
+        actor=desk,
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(minutes=45),
+        location="Den Haag",
+    )
+    meeting_record_outcome(
+        meeting=meeting,
+        actor=desk,
+        outcome="confirmed",
+        minutes="De feiten zijn besproken en bevestigd.",
+        expected_version=meeting.version,
+    )
+    return Signal.objects.get(pk=signal.pk)

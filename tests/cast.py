@@ -17,7 +17,7 @@ from tests.factories import (
 
 @pytest.fixture
 def open_guards(monkeypatch):
-    """The guards that depend on other apps (documents, drafting, effect inquiry) pass.
+    """The guards that depend on other apps (documents, drafting, meetings, effect inquiry) pass.
 
     Each test gets its own registry, so a hook registered by one test does not leak into
     the next; the builders' document/effect helpers become no-ops.
@@ -27,6 +27,7 @@ def open_guards(monkeypatch):
         "response_document_exists": lambda s: True,
         "effect_answer_exists": lambda s: True,
         "draft_ready_for_fact_check": lambda s: True,
+        "fact_check_confirmed": lambda s: True,
     }
     monkeypatch.setattr(procedure_hooks, "_guards", checks)
     monkeypatch.setattr("tests.builders_hooks.register_response", lambda signal, desk: None)

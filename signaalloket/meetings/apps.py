@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 
 from signaalloket.core.panels import SignalPanel, register_panel
-from signaalloket.core.procedure_hooks import register_effect
+from signaalloket.core.procedure_hooks import register_effect, register_guard
 
 
 class MeetingsConfig(AppConfig):
@@ -11,9 +11,11 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from .panels import meeting_panel_context
+        from .selectors import fact_check_confirmed
         from .services import cancel_planned_meetings
 
         register_effect("cancel_planned_meetings", cancel_planned_meetings)
+        register_guard("fact_check_confirmed", fact_check_confirmed)
 
         register_panel(
             SignalPanel(

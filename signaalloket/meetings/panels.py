@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from signaalloket.signals.states import State
 
 from .models import FactCheckMeeting, MeetingStatus
@@ -24,6 +26,8 @@ def meeting_panel_context(request, signal):
     planned = next((m for m in meetings if m.status == MeetingStatus.PLANNED), None)
     open_step = signal.state == State.FACT_CHECK
     open_meeting = bool(open_step and planned)
+    # the outcome is recorded only once the meeting has begun (meeting_record_outcome)
+    started = bool(planned and planned.starts_at <= timezone.now())
     return {
         "meetings": meetings,
         "planned": planned,
@@ -31,5 +35,10 @@ def meeting_panel_context(request, signal):
         # only the planned meeting can still be changed, cancelled or recorded
         "may_change": open_meeting and may_change_meeting(user, planned),
         "may_cancel": open_meeting and may_cancel_meeting(user, planned),
-        "may_record_outcome": open_meeting and may_record_meeting_outcome(user, planned),
+        "may_record_outcome": open_meeting
+        and started
+        and may_record_meeting_outcome(user, planned),
+        "outcome_after_start": open_meeting
+        and not started
+        and may_record_meeting_outcome(user, planned),
     }

@@ -265,8 +265,10 @@ def meeting_record_outcome(
     minutes_file=None,
     expected_version: int,
 ) -> FactCheckMeeting:
-    """Record minutes and findings; "facts confirmed" moves the signal to the decision,
-    "corrections needed" sends it back to drafting with the reason."""
+    """Mark the meeting held and record minutes and findings; "facts confirmed" moves the
+    signal to the decision, "corrections needed" sends it back to drafting with the reason.
+
+    Only after the meeting's start time, and only with minutes (text or document)."""
     if not may_record_meeting_outcome(actor, meeting):
         raise NotAllowed(NOT_ORGANISER)
     if outcome not in (MeetingOutcome.CONFIRMED, MeetingOutcome.CORRECTIONS):
@@ -278,11 +280,20 @@ def meeting_record_outcome(
         raise ValidationFailed(_("Geef aan welke correcties nodig zijn."), field="reason")
     if len(minutes) > 50000 or len(findings) > 20000 or len(reason) > 5000:
         raise ValidationFailed(_("De tekst is te lang."), field="minutes")
+    if not minutes and minutes_file is None:
+        raise ValidationFailed(
+            _("Leg het verslag van het overleg vast: als tekst of als document."),
+            field="minutes",
+        )
     with transaction.atomic():
         locked = _locked_planned(meeting, expected_version)
         signal = locked.signal
         if signal.state != State.FACT_CHECK:
             raise ValidationFailed(_("Het signaal is niet meer in de fase 'ambtelijk overleg'."))
+        if timezone.now() < locked.starts_at:
+            raise ValidationFailed(
+                _("Een overleg kan pas als gehouden worden vastgelegd na de begintijd.")
+            )
         document = None
         if minutes_file is not None:
             document = document_upload(

@@ -65,7 +65,7 @@ class Transition:
 
 
 # Guards: the owning app registers the check under the name (signals/hooks.py,
-# documents, drafting, procedure). -------------------------------------------------------
+# documents, drafting, meetings, procedure). -------------------------------------------------------
 
 HAS_ADDRESSEE = Guard(
     "has_addressee", _("Voeg eerst ten minste één geadresseerde bewindspersoon toe.")
@@ -88,6 +88,10 @@ DRAFT_READY = Guard(
     _(
         "De concepttekst is nog niet klaar: verplichte onderdelen of de persoonsgegevenscheck ontbreken."
     ),
+)
+FACT_CHECK_CONFIRMED = Guard(
+    "fact_check_confirmed",
+    _("Leg eerst de uitkomst van een gehouden ambtelijk overleg vast: feiten bevestigd."),
 )
 
 
@@ -247,6 +251,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.DECISION,
         DESK,
         _("Feiten bevestigd: naar besluit indiening"),
+        guards=(FACT_CHECK_CONFIRMED,),
         notify=Notify(
             "approval_requested",
             _(

@@ -197,12 +197,25 @@ def prepare_next(world, key):
     signal = _fresh(world, key)
     if key == "drafting":
         write_draft(signal, desk)  # complete, without personal data
+    elif key == "fact_check":
+        _meeting_confirmed(world, key)
     elif key == "decision":
         _approve_all(world, signal)
     elif key == "offered":
         _register_response(signal, desk)
     elif key == "effect_inquiry":
         _record_effect(signal, desk)
+
+
+def _meeting_confirmed(world, key):
+    """The guard of FACT_CHECK -> DECISION wants a held meeting that confirmed the facts.
+    Recording that outcome through the service would itself take the step, so the world's
+    meeting is marked held here; the POST under test then takes the step by hand."""
+    from signaalloket.meetings.models import FactCheckMeeting
+
+    FactCheckMeeting.objects.filter(pk=world.meetings[key].pk).update(
+        status="held", outcome="confirmed", minutes="Verslag"
+    )
 
 
 def _approve_all(world, signal):

@@ -122,7 +122,8 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     expect_state(page, "Ambtelijk overleg")
     page.get_by_role("link", name="Overleg plannen").click()
     assert_accessible(page, "overleg plannen, als loket")
-    meeting_day = dt.date.today() + dt.timedelta(days=7)
+    # Planned yesterday: the outcome can only be recorded after the start (issue 17, item 4).
+    meeting_day = dt.date.today() - dt.timedelta(days=1)
     page.get_by_label("Datum").fill(meeting_day.isoformat())
     page.get_by_label("Begintijd").fill("10:00")
     page.get_by_label("Eindtijd").fill("11:30")
@@ -143,6 +144,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     page.get_by_role("link", name="Uitkomst vastleggen").click()
     assert_accessible(page, "uitkomst overleg, als loket")
     page.get_by_label("Feiten bevestigd").check()
+    page.get_by_label("Verslag", exact=True).fill("De feiten zijn per ministerie besproken.")
     page.get_by_label("Bevindingen").fill("De feiten zijn door alle ministeries bevestigd.")
     page.get_by_role("button", name=re.compile("Opslaan|Vastleggen")).first.click()
     page.goto(signal_url)

@@ -1,8 +1,11 @@
 import pytest
+import time_machine
 from django.core import mail
 from icalendar import Calendar
 
-from signaalloket.core.errors import NotAllowed, ValidationFailed
+from signaalloket.audit.models import AuditEvent
+from signaalloket.core import procedure_hooks
+from signaalloket.core.errors import NotAllowed, TransitionRefused, ValidationFailed
 from signaalloket.meetings.models import FactCheckMeeting
 from signaalloket.meetings.services import (
     meeting_cancel,
@@ -136,12 +139,20 @@ def test_corrections_needed_goes_back_to_drafting_with_reason(
     setup, desk_user, django_capture_on_commit_callbacks
 ):
     world, signal = setup
-    meeting = schedule(signal, desk_user, django_capture_on_commit_callbacks)
+    # Held in the past: an outcome is recorded only after the start (issue 17, item 4).
+    meeting = schedule(
+        signal,
+        desk_user,
+        django_capture_on_commit_callbacks,
+        starts_at=at(2025, 3, 2, 10),
+        ends_at=at(2025, 3, 2, 11, 30),
+    )
     with pytest.raises(ValidationFailed):
         meeting_record_outcome(
             meeting=meeting,
             actor=desk_user,
             outcome="corrections",
+            minutes="Verslag",
             expected_version=meeting.version,
         )
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,6 +161,7 @@ def test_corrections_needed_goes_back_to_drafting_with_reason(
             actor=desk_user,
             outcome="corrections",
             reason="Cijfers over 2024 kloppen niet",
+            minutes="Verslag van het overleg",
             findings="Twee feiten onjuist",
             expected_version=meeting.version,
         )
@@ -192,15 +204,31 @@ def test_meeting_pages(setup, client, desk_user):
     client.force_login(world.outsider_official)
     assert client.get(f"/signalen/{signal.pk}/overleg/{meeting.pk}/agenda.ics").status_code == 404
     client.force_login(desk_user)
-    response = client.post(
-        f"/signalen/{signal.pk}/overleg/{meeting.pk}/uitkomst/",
-        {
-            "outcome": "confirmed",
-            "minutes": "Verslag",
-            "minutes_file": pdf("verslag.pdf"),
-            "expected_version": meeting.version,
-        },
-    )
+
+    def record():
+        return client.post(
+            f"/signalen/{signal.pk}/overleg/{meeting.pk}/uitkomst/",
+            {
+                "outcome": "confirmed",
+                "minutes": "Verslag",
+                "minutes_file": pdf("verslag.pdf"),
+                "expected_version": meeting.version,
+            },
+        )
+
+    # Before the start the outcome is refused (issue 17, item 4); after it, it is recorded.
+    page = client.get(f"/signalen/{signal.pk}/").content.decode()
+    assert "Uitkomst vastleggen" not in page
+    assert "De uitkomst legt u vast na de begintijd." in page
+    response = record()
+    assert response.status_code == 400
+    assert "na de begintijd" in response.content.decode()
+    with time_machine.travel(at(2030, 3, 2, 11, 15), tick=False):
+        client.force_login(desk_user)
+        page = client.get(f"/signalen/{signal.pk}/").content.decode()
+        assert "Uitkomst vastleggen" in page
+        assert "na de begintijd" not in page
+        response = record()
     assert response.status_code == 302
     signal.refresh_from_db()
     assert signal.state == State.DECISION
@@ -225,3 +253,171 @@ def test_withdrawal_cancels_the_planned_meeting(
     cal = ics_of(cancellations[0])
     assert str(cal["METHOD"]) == "CANCEL"
     assert str(cal.walk("VEVENT")[0]["UID"]) == meeting.uid
+
+
+# Issue 17, item 4: the outcome only after a meeting that took place, with minutes; the
+# decision on submission only after a confirmed outcome.
+
+
+def _snapshot(signal, meeting):
+    meeting.refresh_from_db()
+    signal.refresh_from_db()
+    return (
+        signal.state,
+        signal.version,
+        meeting.status,
+        meeting.outcome,
+        meeting.minutes,
+        meeting.version,
+        AuditEvent.objects.count(),
+        StateChange.objects.filter(signal=signal).count(),
+    )
+
+
+@pytest.mark.parametrize("outcome", ["confirmed", "corrections"])
+def test_outcome_before_the_start_is_refused_and_changes_nothing(
+    setup, desk_user, django_capture_on_commit_callbacks, outcome
+):
+    _world, signal = setup
+    meeting = schedule(signal, desk_user, django_capture_on_commit_callbacks)  # in 2030
+    before = _snapshot(signal, meeting)
+    with pytest.raises(ValidationFailed) as refused:
+        meeting_record_outcome(
+            meeting=meeting,
+            actor=desk_user,
+            outcome=outcome,
+            minutes="Verslag",
+            reason="Correcties",
+            expected_version=meeting.version,
+        )
+    assert refused.value.message == (
+        "Een overleg kan pas als gehouden worden vastgelegd na de begintijd."
+    )
+    assert _snapshot(signal, meeting) == before
+    assert meeting.status == "planned" and meeting.outcome == ""
+    assert signal.state == State.FACT_CHECK
+
+
+@pytest.mark.parametrize("outcome", ["confirmed", "corrections"])
+def test_outcome_without_minutes_is_refused_and_changes_nothing(
+    setup, desk_user, django_capture_on_commit_callbacks, outcome
+):
+    _world, signal = setup
+    meeting = schedule(
+        signal,
+        desk_user,
+        django_capture_on_commit_callbacks,
+        starts_at=at(2025, 3, 2, 10),
+        ends_at=at(2025, 3, 2, 11),
+    )
+    before = _snapshot(signal, meeting)
+    with pytest.raises(ValidationFailed) as refused:
+        meeting_record_outcome(
+            meeting=meeting,
+            actor=desk_user,
+            outcome=outcome,
+            minutes="   ",
+            findings="Bevindingen zonder verslag",
+            reason="Correcties",
+            expected_version=meeting.version,
+        )
+    assert refused.value.message == (
+        "Leg het verslag van het overleg vast: als tekst of als document."
+    )
+    assert _snapshot(signal, meeting) == before
+    assert meeting.status == "planned" and meeting.outcome == ""
+
+
+def test_outcome_with_only_a_minutes_document_is_accepted(
+    setup, desk_user, django_capture_on_commit_callbacks
+):
+    _world, signal = setup
+    meeting = schedule(
+        signal,
+        desk_user,
+        django_capture_on_commit_callbacks,
+        starts_at=at(2025, 3, 2, 10),
+        ends_at=at(2025, 3, 2, 11),
+    )
+    meeting_record_outcome(
+        meeting=meeting,
+        actor=desk_user,
+        outcome="confirmed",
+        minutes_file=pdf("verslag.pdf"),
+        expected_version=meeting.version,
+    )
+    meeting.refresh_from_db()
+    signal.refresh_from_db()
+    assert meeting.status == "held" and meeting.minutes_document is not None
+    assert signal.state == State.DECISION
+
+
+def test_decision_needs_a_confirmed_held_meeting(
+    setup, desk_user, django_capture_on_commit_callbacks
+):
+    _world, signal = setup
+    guard = procedure_hooks.guard("fact_check_confirmed")
+    message = "Leg eerst de uitkomst van een gehouden ambtelijk overleg vast: feiten bevestigd."
+
+    def refused_without_change():
+        signal.refresh_from_db()
+        events = AuditEvent.objects.count()
+        with pytest.raises(TransitionRefused) as refused:
+            signal_transition(signal=signal, actor=desk_user, to=State.DECISION)
+        assert message in str(refused.value.message)
+        signal.refresh_from_db()
+        assert signal.state == State.FACT_CHECK
+        assert AuditEvent.objects.count() == events
+
+    # No meeting at all, then only a planned one: refused.
+    assert not guard(signal)
+    refused_without_change()
+    meeting = schedule(
+        signal,
+        desk_user,
+        django_capture_on_commit_callbacks,
+        starts_at=at(2025, 3, 2, 10),
+        ends_at=at(2025, 3, 2, 11),
+    )
+    assert not guard(signal)
+    refused_without_change()
+
+    # "Corrections needed" sends the signal back; in the next round the old meeting counts not.
+    meeting_record_outcome(
+        meeting=meeting,
+        actor=desk_user,
+        outcome="corrections",
+        reason="Cijfers kloppen niet",
+        minutes="Verslag",
+        expected_version=meeting.version,
+    )
+    signal = walk(signal, desk_user, State.FACT_CHECK)
+    assert not guard(signal)
+    refused_without_change()
+
+    # A held meeting with minutes and "facts confirmed": the guard holds and the step is taken.
+    meeting = schedule(
+        signal,
+        desk_user,
+        django_capture_on_commit_callbacks,
+        starts_at=at(2025, 4, 2, 10),
+        ends_at=at(2025, 4, 2, 11),
+    )
+    meeting_record_outcome(
+        meeting=meeting,
+        actor=desk_user,
+        outcome="confirmed",
+        minutes="Verslag",
+        expected_version=meeting.version,
+    )
+    signal.refresh_from_db()
+    assert signal.state == State.DECISION
+    assert guard(signal)
+    assert StateChange.objects.filter(signal=signal).last().to_state == State.DECISION
+
+    # Back from the decision to drafting and into a new fact-check: the confirmation of the
+    # previous round does not carry over.
+    signal = signal_transition(signal=signal, actor=desk_user, to=State.DRAFTING, reason="Herzien")
+    signal = walk(signal, desk_user, State.FACT_CHECK)
+    assert not guard(signal)
+    refused_without_change()

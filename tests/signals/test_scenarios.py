@@ -10,6 +10,7 @@ from signaalloket.audit.services import audit_chain_verify
 from signaalloket.core.errors import TransitionRefused
 from signaalloket.deadlines.models import Deadline, DeadlineExtension, DeadlineKind
 from signaalloket.deadlines.services import deadline_extend, deadline_start
+from signaalloket.meetings.selectors import fact_check_confirmed
 from signaalloket.signals import workflow
 from signaalloket.signals.models import Signal, StateChange, Submitter
 from signaalloket.signals.services import signal_create, signal_transition, signal_update
@@ -17,6 +18,7 @@ from signaalloket.signals.services.participants import submitter_add, submitter_
 from signaalloket.signals.states import MAIN_PATH, State
 from signaalloket.web.timeline import timeline_for
 from tests.builders import build_signal
+from tests.builders_hooks import hold_confirmed_meeting
 from tests.factories import OrganisationFactory, make_user
 
 AMS = dt.timezone(dt.timedelta(hours=1))
@@ -314,3 +316,19 @@ def test_submitter_can_start_a_signal_for_own_organisation_only(cast):
     assert refused.value.status_code == 403
     submitter_add(signal=signal, actor=cast.submitter, organisation=OrganisationFactory())
     assert signal.submitters.count() == 2
+
+
+@pytest.mark.django_db
+def test_guard_decision_needs_a_confirmed_held_meeting(cast, open_guards):
+    signal = build_signal(
+        desk=cast.desk_staff, state=State.FACT_CHECK, lead=cast.lead, offices=[cast.office]
+    )
+    open_guards["fact_check_confirmed"] = fact_check_confirmed  # the real check
+    with pytest.raises(TransitionRefused) as refused:
+        signal_transition(signal=signal, actor=cast.desk_staff, to=State.DECISION)
+    assert refused.value.message == (
+        "Leg eerst de uitkomst van een gehouden ambtelijk overleg vast: feiten bevestigd."
+    )
+    assert Signal.objects.get(pk=signal.pk).state == State.FACT_CHECK
+    signal = hold_confirmed_meeting(signal, cast.desk_staff)
+    assert signal.state == State.DECISION

@@ -178,3 +178,35 @@ def test_table_shape():
     assert (State.DECISION, State.DRAFTING) in edges
     for final in (State.CLOSED, State.NOT_PURSUED, State.WITHDRAWN):
         assert workflow.outgoing(final) == []
+
+
+GUARDED = [
+    pytest.param(t, g, id=f"{t.source.value}->{t.target.value}:{g.name}")
+    for t in workflow.TRANSITIONS
+    for g in t.guards
+]
+
+
+def test_every_guard_of_the_table_is_opened_by_the_fixture(open_guards):
+    """A guard added to the table is opened here (or the edge tests above cannot pass) and
+    refused below, so each one is covered both ways."""
+    names = {g.name for t in workflow.TRANSITIONS for g in t.guards}
+    assert "fact_check_confirmed" in names
+    assert names <= set(open_guards)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("transition", "guard"), GUARDED)
+def test_a_failing_guard_refuses_its_edge(transition, guard, cast, open_guards):
+    signal = signal_ready_for(transition, cast)
+    open_guards[guard.name] = lambda s: False
+    changes_before = StateChange.objects.filter(signal=signal).count()
+    events_before = AuditEvent.objects.count()
+    with pytest.raises(TransitionRefused) as refused:
+        signal_transition(
+            signal=signal, actor=cast.desk_staff, to=transition.target, reason="Reden"
+        )
+    assert str(guard.message) in refused.value.message
+    assert Signal.objects.get(pk=signal.pk).state == transition.source
+    assert StateChange.objects.filter(signal=signal).count() == changes_before
+    assert AuditEvent.objects.count() == events_before

@@ -119,7 +119,9 @@ def test_signal_page_renders_the_glance_per_role(client, people):
     html = client.get(url).content.decode()
     assert 'aria-current="step"' in html
     assert "Wat gebeurt er nu?" in html
-    assert "Feiten bevestigd: naar besluit indiening" in html
+    # No held meeting has confirmed the facts yet (issue 17, item 4): the step waits for it.
+    assert "Feiten bevestigd: naar besluit indiening" not in html
+    assert "Leg eerst de uitkomst van een gehouden ambtelijk overleg vast" in html
     assert "U bent aan zet" in html
     client.force_login(people["official"])
     html = client.get(url).content.decode()
