@@ -12,10 +12,10 @@ class ProcedureConfig(AppConfig):
 
     def ready(self) -> None:
         from . import jobs, panels
-        from .selectors import effect_answer_exists
+        from .selectors import all_submitters_answered_effect
         from .services import store_offering_letters
 
-        register_guard("effect_answer_exists", effect_answer_exists)
+        register_guard("all_submitters_answered_effect", all_submitters_answered_effect)
         # An imported offer does not produce a letter today: it is in the old records.
         register_effect("store_offering_letters", store_offering_letters, historical=False)
         register_job("effect_inquiries", jobs.start_due_effect_inquiries)
