@@ -151,7 +151,6 @@ def test_statistics_query_count_is_fixed(client, desk_user):
 @pytest.mark.django_db
 def test_effect_outcomes_are_counted(desk_user):
     from signaalloket.procedure.models import EffectAnswer
-
     from tests.factories import OrganisationFactory
 
     a, b, c = bulk_signals(3, state="closed")
