@@ -42,9 +42,15 @@ def register_response(signal, desk) -> None:
 def record_effect(signal, desk) -> None:
     from signaalloket.procedure.services import effect_answer_submit
 
-    effect_answer_submit(
-        signal=signal, actor=desk, outcome="policy_changed", explanation="Beleid aangepast."
-    )
+    # One answer per submitting organisation, the desk on behalf of each (issue 17, item 5).
+    for submitter in signal.submitters.select_related("organisation"):
+        effect_answer_submit(
+            signal=signal,
+            actor=desk,
+            outcome="policy_changed",
+            explanation="Beleid aangepast.",
+            organisation=submitter.organisation,
+        )
 
 
 def hold_confirmed_meeting(signal, desk):

@@ -25,7 +25,7 @@ def open_guards(monkeypatch):
     checks = {
         **procedure_hooks._guards,
         "response_document_exists": lambda s: True,
-        "effect_answer_exists": lambda s: True,
+        "all_submitters_answered_effect": lambda s: True,
         "draft_ready_for_fact_check": lambda s: True,
         "fact_check_confirmed": lambda s: True,
     }

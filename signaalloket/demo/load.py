@@ -228,12 +228,15 @@ def _advance(signal: Signal, next_state: str, desk: User, now: dt.datetime) -> S
     if next_state == State.EFFECT_INQUIRY:
         return signal_transition(signal=signal, actor=desk, to=State.EFFECT_INQUIRY)
     if next_state == State.CLOSED:
-        effect_answer_submit(
-            signal=signal,
-            actor=desk,
-            outcome="policy_changed",
-            explanation="Het beleid is aangepast; de aanbevelingen krijgen opvolging.",
-        )
+        # One answer per submitting organisation, the desk on behalf of each.
+        for submitter in signal.submitters.select_related("organisation"):
+            effect_answer_submit(
+                signal=signal,
+                actor=desk,
+                outcome="policy_changed",
+                explanation="Het beleid is aangepast; de aanbevelingen krijgen opvolging.",
+                organisation=submitter.organisation,
+            )
         return signal_transition(signal=signal, actor=desk, to=State.CLOSED)
     raise ValueError(next_state)
 

@@ -13,10 +13,10 @@ class ProcedureConfig(AppConfig):
 
     def ready(self) -> None:
         from . import approvals_services, jobs, panels
-        from .selectors import effect_answer_exists
+        from .selectors import all_submitters_answered_effect
         from .services import store_offering_letters
 
-        register_guard("effect_answer_exists", effect_answer_exists)
+        register_guard("all_submitters_answered_effect", all_submitters_answered_effect)
         register_guard("all_submitters_approved", approvals_services.all_submitters_approved)
         # Synchronous (core.events.publish): inside the transaction of the change.
         subscribe("submitter.approving", approvals_services.on_submitter_approving)

@@ -88,6 +88,11 @@ class ResponseForm(forms.Form):
 
 
 class EffectAnswerForm(forms.Form):
+    """One organisation's answer; `organisations` are those the user may still answer for."""
+
+    organisation = forms.TypedChoiceField(
+        label=_("Namens"), coerce=int, required=False, empty_value=None
+    )
     outcome = forms.ChoiceField(
         label=_("Wat heeft het signaal opgeleverd?"),
         choices=EffectOutcome.choices,
@@ -101,6 +106,13 @@ class EffectAnswerForm(forms.Form):
         help_text=_("Noem geen persoonsgegevens."),
     )
 
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {o.pk: o for o in organisations}
+        field = self.fields["organisation"]
+        field.choices = [(o.pk, o.name) for o in organisations]
+        if len(organisations) == 1:
+            field.initial = organisations[0].pk
 
 class ApprovalForm(forms.Form):
     """Approve one exact text: the page shows it, the POST carries what was shown."""

@@ -20,7 +20,9 @@ class EffectAnswerQuerySet(OfSignalQuerySet):
 
 
 class EffectAnswer(ChoiceLabels, models.Model):
-    """What a signal changed, as the submitters see it six months after the response."""
+    """What a signal changed, as one submitting organisation sees it six months after the
+    response: one answer per organisation per signal (the desk answers on behalf of a chosen
+    organisation). Rows from before that rule may have no organisation."""
 
     signal = models.ForeignKey(
         "signals.Signal", on_delete=models.PROTECT, related_name="effect_answers"
@@ -49,7 +51,12 @@ class EffectAnswer(ChoiceLabels, models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(outcome__in=EffectOutcome.values), name="effect_answer_outcome_valid"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["signal", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="effect_answer_one_per_organisation",
+            ),
         ]
 
     def __str__(self) -> str:

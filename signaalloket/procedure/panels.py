@@ -18,7 +18,7 @@ from signaalloket.signals.states import PRE_OFFER, State, main_path_from
 
 from .approvals_services import all_submitters_approved, approvals_of
 from .permissions import (
-    may_answer_effect,
+    effect_organisations_for,
     may_deliver_response,
     may_make_offering_letter,
     may_offer_signal,
@@ -93,9 +93,12 @@ def procedure_panel_context(request, signal):
     )
     if state in (State.EFFECT_INQUIRY, State.CLOSED):
         context["show_effect"] = True
-        context["effect_answers"] = effect_answers_for(signal)
-        context["may_answer_effect"] = state == State.EFFECT_INQUIRY and may_answer_effect(
-            user, signal
+        answers = effect_answers_for(signal)
+        context["effect_answers"] = answers
+        answered = {a.organisation_id for a in answers}
+        # The link only while one of the user's organisations still has to answer.
+        context["may_answer_effect"] = state == State.EFFECT_INQUIRY and any(
+            o.pk not in answered for o in effect_organisations_for(user, signal)
         )
     context["overdue"] = bool(
         context.get("response_deadline")

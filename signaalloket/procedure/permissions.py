@@ -29,3 +29,15 @@ def may_deliver_response(user, signal) -> bool:
 def may_answer_effect(user, signal) -> bool:
     """The submitters, or the desk on their behalf."""
     return bool(roles_on_signal(user, signal) & (DESK_ROLES | SUBMITTER_ROLES))
+
+
+def effect_organisations_for(user, signal) -> list:
+    """The submitting organisations `user` may answer the effect inquiry for: the desk any of
+    them (on their behalf), a submitter only their own (from the prefetched submitters)."""
+    if not may_answer_effect(user, signal):
+        return []
+    organisations = [s.organisation for s in signal.submitters.all()]
+    access = access_for(user)
+    if access.is_desk:
+        return organisations
+    return [o for o in organisations if o.pk in access.submitter_org_ids]

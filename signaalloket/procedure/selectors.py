@@ -24,8 +24,25 @@ def effect_answers_for(signal) -> list[EffectAnswer]:
     return list(signal.effect_answers.all())
 
 
-def effect_answer_exists(signal) -> bool:
-    return bool(effect_answers_for(signal))
+@dataclass(frozen=True)
+class EffectAnswerRow:
+    """One submitting organisation on the effect inquiry: its answer, or None."""
+
+    organisation: object
+    answer: EffectAnswer | None
+
+
+def effect_answers_by_organisation(signal) -> list[EffectAnswerRow]:
+    """Per submitting organisation (lead first) its answer, from the prefetched answers."""
+    answers = {a.organisation_id: a for a in effect_answers_for(signal) if a.organisation_id}
+    submitters = sorted(signal.submitters.all(), key=lambda s: (not s.is_lead, s.pk))
+    return [EffectAnswerRow(s.organisation, answers.get(s.organisation_id)) for s in submitters]
+
+
+def all_submitters_answered_effect(signal) -> bool:
+    """Guard of EFFECT_INQUIRY -> CLOSED: every submitting organisation has answered."""
+    rows = effect_answers_by_organisation(signal)
+    return bool(rows) and all(row.answer is not None for row in rows)
 
 
 def _overdue_deadlines(day=None):

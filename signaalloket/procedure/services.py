@@ -3,11 +3,10 @@
 import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from signaalloket.accounts.context import access_for
 from signaalloket.audit.services import audit_event_record
 from signaalloket.core.dates import today
 from signaalloket.core.errors import NotAllowed, ValidationFailed
@@ -22,7 +21,7 @@ from signaalloket.signals.states import State
 
 from . import letters
 from .models import EffectAnswer, EffectOutcome
-from .permissions import may_answer_effect, may_register_response
+from .permissions import effect_organisations_for, may_answer_effect, may_register_response
 
 
 def approval_record_offline(*, submitter: Submitter, actor, uploaded_file, note: str = ""):
@@ -164,9 +163,14 @@ def response_deliver(*, signal: Signal, actor, expected_state: str | None = None
 
 
 def effect_answer_submit(
-    *, signal: Signal, actor, outcome: str, explanation: str = ""
+    *, signal: Signal, actor, outcome: str, explanation: str = "", organisation=None
 ) -> EffectAnswer:
-    """A submitter (or the desk, on their behalf) says what the signal changed."""
+    """A submitting organisation says what the signal changed: one answer per organisation.
+
+    A submitter answers for their own organisation only (`organisation` may be left out when
+    they belong to one submitting organisation); the desk answers on behalf of an
+    organisation it picks. A second answer from the same organisation is refused (answers
+    are not edited: what an organisation said stays as it said it)."""
     if not may_answer_effect(actor, signal):
         raise NotAllowed(_("Alleen de indieners of het loket beantwoorden de effectmeting."))
     if signal.state != State.EFFECT_INQUIRY:
@@ -180,24 +184,46 @@ def effect_answer_submit(
         )
     if outcome == EffectOutcome.OTHER and not explanation:
         raise ValidationFailed(_("Licht toe wat er is gebeurd."), field="explanation")
-    own = access_for(actor).submitter_org_ids
-    organisation = next(
-        (s.organisation for s in signal.submitters.all() if s.organisation_id in own), None
-    )
-    with transaction.atomic():
-        answer = EffectAnswer.objects.create(
-            signal=signal,
-            organisation=organisation,
-            outcome=outcome,
-            explanation=explanation,
-            answered_by=actor,
+    allowed = effect_organisations_for(actor, signal)
+    if organisation is None:
+        if len(allowed) != 1:
+            raise ValidationFailed(
+                _("Kies namens welke indienende organisatie u antwoordt."), field="organisation"
+            )
+        organisation = allowed[0]
+    if organisation.pk not in {s.organisation_id for s in signal.submitters.all()}:
+        raise ValidationFailed(
+            _("Deze organisatie is geen indiener van dit signaal."), field="organisation"
         )
+    if organisation.pk not in {o.pk for o in allowed}:
+        raise NotAllowed(_("U beantwoordt de effectmeting alleen namens uw eigen organisatie."))
+    already = _("Namens %(organisation)s is de effectmeting al beantwoord.") % {
+        "organisation": organisation.name
+    }
+    with transaction.atomic():
+        # One answer per organisation: the row lock serialises two answers at once.
+        locked = Signal.objects.select_for_update().get(pk=signal.pk)
+        if locked.state != State.EFFECT_INQUIRY:
+            raise ValidationFailed(_("De effectmeting staat voor dit signaal niet open."))
+        if EffectAnswer.objects.filter(signal=locked, organisation=organisation).exists():
+            raise ValidationFailed(already, field="organisation")
+        try:
+            with transaction.atomic():
+                answer = EffectAnswer.objects.create(
+                    signal=locked,
+                    organisation=organisation,
+                    outcome=outcome,
+                    explanation=explanation,
+                    answered_by=actor,
+                )
+        except IntegrityError as exc:  # the DB constraint, should the lock be bypassed
+            raise ValidationFailed(already, field="organisation") from exc
         audit_event_record(
             event_type="effect.answered",
             actor=actor,
-            signal=signal,
+            signal=locked,
             organisation=organisation,
-            data={"outcome": outcome},
+            data={"outcome": outcome, "organisation": organisation.pk},
         )
         publish_on_commit(
             "effect.answered", signal_id=signal.pk, answer_id=answer.pk, actor_id=actor.pk

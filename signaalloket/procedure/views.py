@@ -32,11 +32,13 @@ from . import forms
 from .approvals_services import approval_basis, submission_approve
 from .panels import ADDRESSEES_EDITABLE, addressees_context
 from .permissions import (
+    effect_organisations_for,
     may_answer_effect,
     may_make_offering_letter,
     may_offer_signal,
     may_register_response,
 )
+from .selectors import effect_answers_by_organisation
 from .services import (
     approval_record_offline,
     effect_answer_submit,
@@ -339,22 +341,34 @@ def effect_answer(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     if not may_answer_effect(request.user, signal):
         raise NotAllowed(_("Alleen de indieners of het loket beantwoorden de effectmeting."))
-    if signal.state != State.EFFECT_INQUIRY:
+    rows = effect_answers_by_organisation(signal)
+    answered = {row.organisation.pk for row in rows if row.answer is not None}
+    # Each organisation answers for itself (the desk on behalf of one it picks), once.
+    open_for = [o for o in effect_organisations_for(request.user, signal) if o.pk not in answered]
+    context = {"signal": signal, "rows": rows, "is_open": signal.state == State.EFFECT_INQUIRY}
+    if signal.state != State.EFFECT_INQUIRY or not open_for:
         if request.method == "POST":
-            messages.error(request, _("De effectmeting staat voor dit signaal niet open."))
+            messages.error(
+                request,
+                _("De effectmeting staat voor dit signaal niet open.")
+                if signal.state != State.EFFECT_INQUIRY
+                else _("Uw organisatie heeft de effectmeting al beantwoord."),
+            )
             return redirect(_signal_url(signal))
-        context = {"signal": signal, "is_open": False, "form": None}
-        return render(request, "procedure/effect_answer.html", context)
+        return render(request, "procedure/effect_answer.html", {**context, "form": None})
+    form = forms.EffectAnswerForm(request.POST or None, organisations=open_for)
     return _on_signal(
         request,
         signal,
-        forms.EffectAnswerForm(request.POST or None),
+        form,
         "procedure/effect_answer.html",
         lambda cleaned: effect_answer_submit(
             signal=signal,
             actor=request.user,
+            organisation=form.organisations.get(cleaned.get("organisation")),
             **fields(cleaned, "outcome", "explanation"),
         ),
         _("Dank u wel. Uw antwoord is vastgelegd."),
+        rows=rows,
         is_open=True,
     )

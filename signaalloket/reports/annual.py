@@ -130,7 +130,17 @@ def annual_report_context(*, user, year: int) -> dict:
         ),
     ]
     effects = (
-        None if stats.effects is None else _figure(_("Effecten"), _("Uitkomst"), stats.effects)
+        None
+        if stats.effects is None
+        else _figure(
+            _("Effecten"),
+            _("Uitkomst"),
+            stats.effects,
+            _(
+                "Elke indienende organisatie beantwoordt de effectmeting voor zichzelf en telt "
+                "per signaal één keer mee."
+            ),
+        )
     )
     bar_widths = sorted(
         {width for figure in [*figures, effects] if figure for _l, _n, width in figure["rows"]}

@@ -229,13 +229,14 @@ def _median(histogram: dict[int, int]) -> float | None:
 
 
 def effect_outcomes(signals) -> list[tuple[str, int]]:
-    """Signals per effect outcome (a signal with answers of several kinds counts for each)."""
+    """Answers per effect outcome: each submitting organisation counts once per signal (its
+    one answer, issue 17 item 5); an old answer without organisation counts as one."""
     labels = dict(EffectOutcome.choices)
     counts = dict(
         of_signals(signals, EffectAnswer.objects.all())
         .order_by()
         .values("outcome")
-        .annotate(n=Count("signal", distinct=True))
+        .annotate(n=Count("id"))
         .values_list("outcome", "n")
     )
     return [(str(labels[key]), counts[key]) for key in labels if counts.get(key)]

@@ -32,6 +32,9 @@ SYSTEM = "system"  # the due-jobs command
 class Guard:
     name: str  # the check registered under this name in core.procedure_hooks
     message: str  # shown to the user when the check fails
+    # True: when the check fails, the step is still allowed if the desk gives a reason (the
+    # transition form then asks for one; the reason is kept on the StateChange).
+    unless_reason: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,14 @@ ALL_APPROVED = Guard(
 RESPONSE_DOCUMENT = Guard(
     "response_document_exists", _("Registreer eerst de gezamenlijke reactie als document.")
 )
-EFFECT_ANSWER = Guard("effect_answer_exists", _("Het antwoord op de effectmeting ontbreekt nog."))
+ALL_EFFECT_ANSWERS = Guard(
+    "all_submitters_answered_effect",
+    _(
+        "Nog niet alle indienende organisaties hebben de effectmeting beantwoord. "
+        "Zonder hun antwoord sluit het loket alleen af met een reden."
+    ),
+    unless_reason=True,
+)
 DRAFT_READY = Guard(
     "draft_ready_for_fact_check",
     _(
@@ -331,7 +341,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.CLOSED,
         DESK,
         _("Afsluiten"),
-        guards=(EFFECT_ANSWER,),
+        guards=(ALL_EFFECT_ANSWERS,),
         effects=("stop_clock",),
         notify=Notify("closed", _("Signaal %(ref)s is afgesloten."), ("submitters",)),
     ),
@@ -364,8 +374,18 @@ def outgoing(source: str) -> list[Transition]:
     return [t for t in TRANSITIONS if t.source == source]
 
 
-def failing_guards(transition: Transition, signal) -> list[str]:
-    return [str(g.message) for g in transition.guards if not procedure_hooks.guard(g.name)(signal)]
+def failed_guards(transition: Transition, signal) -> list[Guard]:
+    return [g for g in transition.guards if not procedure_hooks.guard(g.name)(signal)]
+
+
+def failing_guards(transition: Transition, signal, *, reason: str = "") -> list[str]:
+    """The messages of the guards that stop the step; a guard with `unless_reason` does not
+    stop it when a reason is given."""
+    return [
+        str(g.message)
+        for g in failed_guards(transition, signal)
+        if not (g.unless_reason and reason)
+    ]
 
 
 def _who(roles: frozenset[str]) -> str:
@@ -395,7 +415,13 @@ def mermaid() -> str:
         for t in TRANSITIONS:
             label = _who(t.roles)
             if t.guards:
-                label += " [" + ", ".join(g.name for g in t.guards) + "]"
+                label += (
+                    " ["
+                    + ", ".join(
+                        g.name + (" or reason" if g.unless_reason else "") for g in t.guards
+                    )
+                    + "]"
+                )
             if t.requires_reason:
                 label += " (reason)"
             lines.append(f"    {t.source.value} --> {t.target.value}: {label}")

@@ -38,6 +38,8 @@ class Action:
     transition: workflow.Transition
     blockers: list[str]
     forward: bool  # along the main path (the primary action)
+    # Failing guards with `unless_reason`: the step is open, but only with a reason.
+    overridable: list[str] = field(default_factory=list)
 
     @property
     def target(self) -> str:
@@ -49,7 +51,7 @@ class Action:
 
     @property
     def requires_reason(self) -> bool:
-        return self.transition.requires_reason
+        return self.transition.requires_reason or bool(self.overridable)
 
 
 @dataclass
@@ -120,7 +122,8 @@ def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
     forward = None
     if state in MAIN_PATH and state != State.CLOSED:
         forward = workflow.find(state, MAIN_PATH[MAIN_PATH.index(state) + 1])
-    blockers = workflow.failing_guards(forward, signal) if forward else []
+    forward_failed = workflow.failed_guards(forward, signal) if forward else []
+    blockers = [str(g.message) for g in forward_failed]
     if forward and not blockers:
         # Nothing is missing: whoever takes the next step is at turn (usually the desk).
         responsible = forward.roles - {workflow.SYSTEM}
@@ -129,8 +132,15 @@ def signal_glance(*, signal, roles: frozenset[str], deadlines=None) -> Glance:
     for t in workflow.outgoing(state):
         if not transition_open_to(roles, t):
             continue
-        failing = blockers if t is forward else workflow.failing_guards(t, signal)
-        actions.append(Action(transition=t, blockers=failing, forward=t is forward))
+        failed = forward_failed if t is forward else workflow.failed_guards(t, signal)
+        actions.append(
+            Action(
+                transition=t,
+                blockers=[str(g.message) for g in failed if not g.unless_reason],
+                forward=t is forward,
+                overridable=[str(g.message) for g in failed if g.unless_reason],
+            )
+        )
 
     links = []
     if blockers or state not in (State.EFFECT_INQUIRY,):

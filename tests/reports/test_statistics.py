@@ -151,13 +151,18 @@ def test_statistics_query_count_is_fixed(client, desk_user):
 @pytest.mark.django_db
 def test_effect_outcomes_are_counted(desk_user):
     from signaalloket.procedure.models import EffectAnswer
+    from tests.factories import OrganisationFactory
 
     a, b, c = bulk_signals(3, state="closed")
     for signal, outcome in ((a, "law_changed"), (b, "law_changed"), (c, "no_effect")):
         EffectAnswer.objects.create(signal=signal, outcome=outcome, answered_by=desk_user)
-    EffectAnswer.objects.create(signal=a, outcome="law_changed", answered_by=desk_user)
+    # Issue 17, item 5: counted per submitting organisation, so a's second organisation
+    # counts too (before: signals per outcome, 2).
+    EffectAnswer.objects.create(
+        signal=a, organisation=OrganisationFactory(), outcome="law_changed", answered_by=desk_user
+    )
     stats = statistics_for(signals=Signal.objects.all())
-    assert stats.effects == [("Wet- of regelgeving is aangepast", 2), ("Geen effect", 1)]
+    assert stats.effects == [("Wet- of regelgeving is aangepast", 3), ("Geen effect", 1)]
     assert statistics_for(signals=Signal.objects.filter(pk=c.pk)).effects == [("Geen effect", 1)]
 
 

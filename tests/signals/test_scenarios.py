@@ -284,10 +284,20 @@ def test_guard_effect_answer_before_closing(cast, open_guards):
     signal = build_signal(
         desk=cast.desk_staff, state=State.EFFECT_INQUIRY, lead=cast.lead, offices=[cast.office]
     )
-    open_guards["effect_answer_exists"] = lambda s: False
+    # Issue 17, item 5: every submitting organisation answers, or the desk closes with a reason.
+    open_guards["all_submitters_answered_effect"] = lambda s: False
     with pytest.raises(TransitionRefused) as refused:
         signal_transition(signal=signal, actor=cast.desk_staff, to=State.CLOSED)
-    assert refused.value.message == "Het antwoord op de effectmeting ontbreekt nog."
+    assert refused.value.message == (
+        "Nog niet alle indienende organisaties hebben de effectmeting beantwoord. "
+        "Zonder hun antwoord sluit het loket alleen af met een reden."
+    )
+    assert Signal.objects.get(pk=signal.pk).state == State.EFFECT_INQUIRY
+    signal = signal_transition(
+        signal=signal, actor=cast.desk_staff, to=State.CLOSED, reason="Geen reactie na herinnering"
+    )
+    assert signal.state == State.CLOSED
+    assert StateChange.objects.filter(signal=signal).last().reason == "Geen reactie na herinnering"
 
 
 @pytest.mark.django_db

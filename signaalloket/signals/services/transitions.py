@@ -74,9 +74,14 @@ def signal_transition(
                 raise NotAllowed(_("U mag deze stap in de procedure niet zetten."))
             if transition.requires_reason and not reason:
                 raise ValidationFailed(_("Geef een reden op voor deze stap."), field="reason")
-            problems = workflow.failing_guards(transition, locked)
+            failed = workflow.failed_guards(transition, locked)
+            problems = [str(g.message) for g in failed if not (g.unless_reason and reason)]
             if problems:
                 raise TransitionRefused(" ".join(problems))
+            # Guards passed only because a reason was given (Guard.unless_reason).
+            overridden = [g.name for g in failed]
+        else:
+            overridden = []
         acting = None if system else actor
         moment = at if historical else timezone.now()
         locked.state = transition.target
@@ -95,6 +100,8 @@ def signal_transition(
             reason=reason,
         )
         data = {"from": source, "to": transition.target, "reason": reason}
+        if overridden:
+            data["overridden_guards"] = overridden
         if historical:
             # created_at is auto_now_add: set the historical moment after the insert.
             StateChange.objects.filter(pk=change.pk).update(created_at=at)
