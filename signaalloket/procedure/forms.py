@@ -114,6 +114,7 @@ class EffectAnswerForm(forms.Form):
         if len(organisations) == 1:
             field.initial = organisations[0].pk
 
+
 class ApprovalForm(forms.Form):
     """Approve one exact text: the page shows it, the POST carries what was shown."""
 
