@@ -144,7 +144,7 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     page.get_by_role("link", name="Uitkomst vastleggen").click()
     assert_accessible(page, "uitkomst overleg, als loket")
     page.get_by_label("Feiten bevestigd").check()
-    page.get_by_label("Verslag", exact=True).fill("De feiten zijn per ministerie besproken.")
+    page.locator("#id_minutes").fill("De feiten zijn per ministerie besproken.")
     page.get_by_label("Bevindingen").fill("De feiten zijn door alle ministeries bevestigd.")
     page.get_by_role("button", name=re.compile("Opslaan|Vastleggen")).first.click()
     page.goto(signal_url)
@@ -157,8 +157,12 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     expect(your_turn(page)).to_be_visible()
     assert_accessible(page, "signaalpagina, besluit, als strategisch vertegenwoordiger")
     screenshot(page, "levensloop-09-besluit-sv")
-    page.get_by_role("button", name="Definitief instemmen namens mijn organisatie").click()
-    expect(page.get_by_text("ingestemd op").first).to_be_visible()
+    page.get_by_role("link", name="Tekst bekijken en instemmen namens mijn organisatie").click()
+    assert_accessible(page, "instemmen, als strategisch vertegenwoordiger")
+    page.get_by_label(re.compile("^Ik stem namens RIEC Testregio in met versie 1")).check()
+    page.get_by_role("button", name="Definitief instemmen").click()
+    page.goto(signal_url)
+    expect(page.get_by_text(re.compile("ingestemd door Sander Strateeg .* met versie 1")).first).to_be_visible()
 
     # 10. The desk offers the signal to the minister.
     login(page, base, EMAILS["desk_staff"])
