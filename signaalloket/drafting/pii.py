@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 from stdnum import iban as stdnum_iban
@@ -26,6 +27,7 @@ KIND_LABELS = {
     "address": _("Postcode met huisnummer"),
     "birth_date": _("Geboortedatum"),
     "name": _("Naam (uit de namenlijst)"),
+    "person": _("Persoonsnaam"),
 }
 
 
@@ -128,6 +130,58 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+# Person names -------------------------------------------------------------------------------
+# A title or initials with a surname ("dhr. J. de Vries", "mevrouw Jansen", "mr. drs. P.A. van
+# den Berg", "de heer Bakker"), or a common Dutch first name (data/first_names_nl.txt) with a
+# capitalised surname ("Jan de Vries"). Titles are matched in any case, names only capitalised,
+# so "Den Haag" or "Ministerie van Justitie en Veiligheid" are not persons.
+_FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names_nl.txt"
+_TITLE = (
+    r"(?i:(?:de\s+)?heer|mevrouw|mevr\.?|dhr\.?|mw\.?|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|"
+    r"ds\.|jhr\.|jkvr\.)"
+)
+_INITIALS = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z]?\.)"
+_INFIX = (
+    r"(?:(?:van\s+der|van\s+den|van\s+de|van\s+'t|in\s+'t|op\s+de|van|de|den|der|ten|ter|te|"
+    r"'t|le|la|du|el)\s+)"
+)
+_SURNAME = r"[A-Z][a-zà-ÿ']+(?:-[A-Z][a-zà-ÿ']+)?"
+# Capitalised words that follow a title but are no surname.
+_NOT_SURNAMES = frozenset({"Haag", "Bosch", "Helder", "Minister", "Staatssecretaris"})
+_TITLED = re.compile(
+    rf"(?<![\w.])(?:{_TITLE}\s*)+(?:{_INITIALS}\s*)?{_INFIX}?(?P<surname>{_SURNAME})(?!\w)"
+)
+# Initials alone need a second initial or an infix ("P.A. Jansen", "J. de Vries"): a single
+# letter and a capital may be a list item or a sentence end ("bijlage B. Daarna").
+_INITIALLED = re.compile(
+    rf"(?<![\w.])(?:[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)*\s*{_INFIX}?|[A-Z]\.\s*{_INFIX})"
+    rf"(?P<surname>{_SURNAME})(?!\w)"
+)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    lines = _FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(n.strip() for n in lines if n.strip() and not n.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _first_name_pattern() -> re.Pattern:
+    names = "|".join(re.escape(n) for n in sorted(first_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{names})\s+{_INFIX}?(?P<surname>{_SURNAME})(?!\w)")
+
+
+def _persons(text: str, public: frozenset[str] = frozenset()) -> Iterable[tuple[str, int, int]]:
+    """Person names; `public` holds names of public office holders (ministers), not flagged."""
+    public_surnames = {n.split()[-1] for n in public if n.split()}
+    for pattern in (_TITLED, _INITIALLED, _first_name_pattern()):
+        for m in pattern.finditer(text):
+            surname = m.group("surname")
+            if surname in _NOT_SURNAMES or surname in public_surnames:
+                continue
+            yield "person", m.start(), m.end()
+
+
 FINDERS = (
     _iban,  # before BSN and phone: digits inside an IBAN are not a BSN
     _bsn,
@@ -139,7 +193,9 @@ FINDERS = (
 )
 
 
-def scan_text(section_key: str, text: str, *, names: Iterable[str] = ()) -> list[Finding]:
+def scan_text(
+    section_key: str, text: str, *, names: Iterable[str] = (), public: Iterable[str] = ()
+) -> list[Finding]:
     """All findings in one text, sorted by position, without overlaps."""
     raw: list[tuple[str, int, int]] = []
     for finder in FINDERS:
@@ -147,6 +203,8 @@ def scan_text(section_key: str, text: str, *, names: Iterable[str] = ()) -> list
     pattern = _names_pattern(names)
     if pattern is not None:
         raw.extend(("name", m.start(), m.end()) for m in pattern.finditer(text))
+    # last: an identifier or a listed name found above wins on overlap
+    raw.extend(_persons(text, frozenset(" ".join(n.split()) for n in public)))
     starts: list[int] = []  # taken intervals, sorted and disjoint
     ends: list[int] = []
     findings: list[Finding] = []
@@ -162,19 +220,24 @@ def scan_text(section_key: str, text: str, *, names: Iterable[str] = ()) -> list
     return sorted(findings, key=lambda f: (f.start, f.end))
 
 
-def scan_texts(texts: dict[str, str], *, names: Iterable[str] = ()) -> list[Finding]:
+def scan_texts(
+    texts: dict[str, str], *, names: Iterable[str] = (), public: Iterable[str] = ()
+) -> list[Finding]:
     names = tuple(names)
+    public = tuple(sorted(set(public)))
     result: list[Finding] = []
     for key, text in texts.items():
-        result.extend(_scan_cached(key, text or "", names))
+        result.extend(_scan_cached(key, text or "", names, public))
     return result
 
 
 @lru_cache(maxsize=2048)
-def _scan_cached(key: str, text: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+def _scan_cached(
+    key: str, text: str, names: tuple[str, ...], public: tuple[str, ...] = ()
+) -> tuple[Finding, ...]:
     # Keyed by the text itself: draft versions never change, and the signal page scanned the
     # latest one on every view (twice for a signal in drafting: panel and guard).
-    return tuple(scan_text(key, text, names=names))
+    return tuple(scan_text(key, text, names=names, public=public))
 
 
 def segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import BooleanField, Prefetch, Value
+
+from signaalloket.organisations.models import Office
 
 from . import pii
 from .models import (
@@ -50,6 +52,27 @@ def active_names() -> list[str]:
     return list(NameListEntry.objects.filter(is_active=True).values_list("name", flat=True))
 
 
+def _names_and_office_holders() -> tuple[list[str], list[str]]:
+    """The name list, and the names of ministers (public office holders, not personal data
+    in a letter addressed to them), in one query."""
+    flag = BooleanField()
+    listed = (
+        NameListEntry.objects.filter(is_active=True)
+        .order_by()
+        .values_list("name", Value(True, output_field=flag))
+    )
+    holders = (
+        Office.objects.exclude(holder_name="")
+        .order_by()
+        .values_list("holder_name", Value(False, output_field=flag))
+    )
+    names: list[str] = []
+    public: list[str] = []
+    for name, is_listed in listed.union(holders, all=True):
+        (names if is_listed else public).append(name)
+    return names, public
+
+
 @dataclass
 class PiiReport:
     findings: list[pii.Finding] = field(default_factory=list)  # all, incl. dismissed
@@ -70,7 +93,8 @@ def pii_report(*, signal, version: DraftVersion | None) -> PiiReport:
     """Scan a version (2 queries: name list and dismissals)."""
     if version is None:
         return PiiReport()
-    findings = pii.scan_texts(version.texts, names=active_names())
+    names, public = _names_and_office_holders()
+    findings = pii.scan_texts(version.texts, names=names, public=public)
     dismissed = {
         (d.section_key, d.fingerprint): d
         for d in PiiDismissal.objects.filter(signal=signal).select_related("created_by")

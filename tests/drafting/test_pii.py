@@ -81,7 +81,8 @@ def test_scan_texts_cache_follows_the_text_and_the_name_list():
 
     texts = {"s": "Jan Jansen belde 0612345678."}
     without = scan_texts(texts)
-    assert [f.kind for f in without] == ["phone"]
+    # issue 17: a first name + surname is a person name even when not on the name list
+    assert [f.kind for f in without] == ["person", "phone"]
     with_name = scan_texts(texts, names=["Jan Jansen"])
     assert sorted(f.kind for f in with_name) == ["name", "phone"]
     assert scan_texts({"s": "Niets bijzonders."}, names=["Jan Jansen"]) == []
