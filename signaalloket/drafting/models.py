@@ -206,3 +206,36 @@ class PiiDismissal(models.Model):
                 fields=["signal", "section_key", "fingerprint"], name="pii_dismissal_unique"
             )
         ]
+
+
+class DraftPassagePurge(models.Model):
+    """A passage with personal data removed from earlier draft versions (issue 17).
+
+    Records who, when, why and which versions, and a digest of the passage: never the
+    passage itself. Draft audit events hold no draft text, so the audit chain is untouched.
+    """
+
+    signal = models.ForeignKey(
+        "signals.Signal", on_delete=models.PROTECT, related_name="draft_purges"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("door")
+    )
+    created_at = models.DateTimeField(_("verwijderd op"), auto_now_add=True)
+    reason = models.TextField(_("reden"))
+    version_numbers = models.JSONField(_("versies"), default=list)
+    passage_sha256 = models.CharField(_("controlegetal passage"), max_length=64)
+    passage_length = models.PositiveIntegerField(_("lengte passage"))
+
+    class Meta:
+        verbose_name = _("verwijdering uit conceptversies")
+        verbose_name_plural = _("verwijderingen uit conceptversies")
+        ordering = ["signal", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""), name="draft_passage_purge_reason"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.passage_sha256[:12]} ({self.created_at:%d-%m-%Y})"

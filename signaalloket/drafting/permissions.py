@@ -75,3 +75,8 @@ def may_edit_format(user) -> bool:
 
 rules.add_perm("drafting.manage_format", may_edit_format)
 rules.add_perm("drafting.handle_pii", may_edit_name_list)
+
+
+def may_purge_draft_passage(user, signal) -> bool:
+    """Only the desk removes a flagged passage from earlier draft versions."""
+    return access_for(user).is_desk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from django.db import IntegrityError, transaction
@@ -19,6 +20,7 @@ from . import pii
 from .models import (
     MAX_SECTION_CHARS,
     Comment,
+    DraftPassagePurge,
     DraftVersion,
     Format,
     FormatSection,
@@ -34,6 +36,7 @@ from .permissions import (
     may_edit_draft,
     may_edit_format,
     may_edit_name_list,
+    may_purge_draft_passage,
     may_resolve_comment,
 )
 from .selectors import format_current, format_for_signal
@@ -379,3 +382,67 @@ def intake_save(
                     **changes,
                 )
     return signal
+
+
+PURGED_MARKER = "[verwijderd]"
+
+
+def draft_passage_purge(
+    *, signal: Signal, actor, passage: str, reason: str, versions: list[int] | None = None
+) -> DraftPassagePurge:
+    """Replace `passage` by a marker in earlier versions (all but the latest, or `versions`).
+
+    The one deliberate exception to DraftVersion's immutability: a narrow queryset update
+    of `texts` only. The record and the audit event keep a digest, never the passage.
+    """
+    if not may_purge_draft_passage(actor, signal):
+        raise NotAllowed(_("Alleen het loket verwijdert passages uit eerdere versies."))
+    passage = (passage or "").replace("\x00", "")
+    reason = (reason or "").replace("\x00", "").strip()
+    if not passage.strip():
+        raise ValidationFailed(_("Geef de passage die verwijderd moet worden."), field="passage")
+    if not reason:
+        raise ValidationFailed(_("Geef een reden voor de verwijdering."), field="reason")
+    with transaction.atomic():
+        candidates = DraftVersion.objects.select_for_update().filter(signal=signal)
+        latest = candidates.order_by("-number").values_list("number", flat=True).first()
+        if versions is None:
+            candidates = candidates.exclude(number=latest)
+        else:
+            candidates = candidates.filter(number__in=list(versions))
+        purged: list[int] = []
+        for version in candidates.order_by("number"):
+            texts = {
+                key: (text or "").replace(passage, PURGED_MARKER)
+                for key, text in version.texts.items()
+            }
+            if texts != version.texts:
+                DraftVersion.objects.filter(pk=version.pk).update(texts=texts)
+                purged.append(version.number)
+        if not purged:
+            raise ValidationFailed(
+                _("Deze passage staat in geen van de gekozen eerdere versies."), field="passage"
+            )
+        digest = hashlib.sha256(passage.encode()).hexdigest()
+        record = DraftPassagePurge.objects.create(
+            signal=signal,
+            actor=actor,
+            reason=reason,
+            version_numbers=purged,
+            passage_sha256=digest,
+            passage_length=len(passage),
+        )
+        audit_event_record(
+            event_type="draft.passage_purged",
+            actor=actor,
+            signal=signal,
+            data={
+                "purge": record.pk,
+                "versions": purged,
+                "sha256": digest[:12],
+                "length": len(passage),
+                "reason": reason,
+            },
+        )
+    pii._scan_cached.cache_clear()
+    return record

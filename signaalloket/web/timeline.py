@@ -37,6 +37,7 @@ DESK_ONLY = frozenset(
         "comment.internal",
         "addressee.updated",
         "draft.pii_false_positive",
+        "draft.passage_purged",
         "publication.set",
         "publication.consent",
     }
@@ -293,6 +294,11 @@ DESCRIPTIONS: dict[str, Callable[[dict], tuple[str, str]]] = {
     "draft.pii_false_positive": lambda d: (
         _("Melding persoonsgegevens beoordeeld als onterecht"),
         "",
+    ),
+    "draft.passage_purged": lambda d: (
+        _("Passage verwijderd uit eerdere conceptversies (%(versions)s)")
+        % {"versions": ", ".join(str(n) for n in d.get("versions", []))},
+        d.get("reason", ""),
     ),
     "publication.set": lambda d: (_("Publicatie gewijzigd"), ""),
     "publication.consent": lambda d: (
