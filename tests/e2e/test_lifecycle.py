@@ -162,7 +162,9 @@ def test_signal_from_intake_to_closed(page, live_server, tmp_path):
     page.get_by_label(re.compile("^Ik stem namens RIEC Testregio in met versie 1")).check()
     page.get_by_role("button", name="Definitief instemmen").click()
     page.goto(signal_url)
-    expect(page.get_by_text(re.compile("ingestemd door Sander Strateeg .* met versie 1")).first).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("ingestemd door Sander Strateeg .* met versie 1")).first
+    ).to_be_visible()
 
     # 10. The desk offers the signal to the minister.
     login(page, base, EMAILS["desk_staff"])
