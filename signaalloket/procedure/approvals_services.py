@@ -127,7 +127,12 @@ def approval_record(
             )
             % {"n": basis.number}
         )
-    if kind == ApprovalKind.OFFLINE:
+    if kind == ApprovalKind.OFFLINE and submitter.strategic_rep is not None:
+        # Signed on paper by the named representative: the record names that person.
+        approver = None
+        name = submitter.strategic_rep.full_name
+        function = submitter.strategic_rep.function_title or submitter.strategic_rep_function
+    elif kind == ApprovalKind.OFFLINE:
         approver = None
         name = submitter.strategic_rep_name or ""
         function = submitter.strategic_rep_function or ""

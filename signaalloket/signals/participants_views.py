@@ -4,12 +4,15 @@ Every action is a plain form (no JavaScript) that posts here and returns to the 
 a message; the service checks the predicate again and refuses with a Dutch message.
 """
 
+from functools import partial
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from signaalloket.accounts.models import Membership
@@ -45,7 +48,8 @@ from .services.participants import (
 )
 from .states import PRE_OFFER
 
-INVALID = _("Controleer de keuze en probeer het opnieuw.")
+# Lazy: evaluated per request, in the language of that request.
+INVALID = gettext_lazy("Controleer de keuze en probeer het opnieuw.")
 
 
 def _page_url(signal) -> str:
@@ -101,13 +105,12 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
     signal = signal_get_for_user(user=request.user, pk=pk)
     user = request.user
     desk = may_edit_participants(user, signal)
-    submitters = list(signal.submitters.all())
+    submitters = list(signal.submitters.all())  # prefetched with organisation, strategic_rep
     contacts = list(
         signal.contacts.select_related("user").filter(
             status__in=[ContactStatus.PROPOSED, ContactStatus.CONFIRMED]
         )
     )
-    reps = {s.pk: s.strategic_rep for s in signal.submitters.select_related("strategic_rep").all()}
     people = _people(signal, [s.organisation_id for s in submitters]) if submitters else {}
     rows = []
     for submitter in submitters:
@@ -115,7 +118,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
         rows.append(
             {
                 "submitter": submitter,
-                "strategic_rep": reps.get(submitter.pk),
+                "strategic_rep": submitter.strategic_rep,
                 "contacts": [c for c in contacts if c.organisation_id == submitter.organisation_id],
                 "members": [u for u, _role in members],
                 "rep_choices": [u for u, role in members if role == Role.STRATEGIC_REP],
@@ -176,8 +179,17 @@ def _act(request, signal, call, message, form=None) -> HttpResponse:
     )
 
 
-def _reason(form) -> str:
-    return form.cleaned_data.get("reason", "") if form.is_valid() else ""
+def _with_reason(request, signal, service, message) -> HttpResponse:
+    """A one-button action whose only input is the reason (required after offering): the
+    form is validated by post_action before `service(actor=, reason=)` is called."""
+    form = ReasonForm(request.POST)
+    return _act(
+        request,
+        signal,
+        lambda: service(actor=request.user, reason=form.cleaned_data["reason"]),
+        message,
+        form=form,
+    )
 
 
 @login_required
@@ -209,13 +221,11 @@ def submitter_remove_view(request: HttpRequest, pk: int, sid: int) -> HttpRespon
     submitter = _submitter(signal, sid)
     if not may_edit_participants(request.user, signal):
         raise NotAllowed(_("U mag de indieners van dit signaal niet wijzigen."))
-    form = ReasonForm(request.POST)
-    return _act(
+    return _with_reason(
         request,
         signal,
-        lambda: submitter_remove(submitter=submitter, actor=request.user, reason=_reason(form)),
+        partial(submitter_remove, submitter=submitter),
         _("De indiener is verwijderd."),
-        form=form,
     )
 
 
@@ -226,13 +236,11 @@ def submitter_make_lead_view(request: HttpRequest, pk: int, sid: int) -> HttpRes
     submitter = _submitter(signal, sid)
     if not may_edit_participants(request.user, signal):
         raise NotAllowed(_("U mag de indieners van dit signaal niet wijzigen."))
-    form = ReasonForm(request.POST)
-    return _act(
+    return _with_reason(
         request,
         signal,
-        lambda: submitter_make_lead(submitter=submitter, actor=request.user, reason=_reason(form)),
+        partial(submitter_make_lead, submitter=submitter),
         _("De hoofdindiener is gewijzigd."),
-        form=form,
     )
 
 
@@ -296,13 +304,11 @@ def contact_confirm_view(request: HttpRequest, pk: int, cid: int) -> HttpRespons
     if not may_confirm_contact(request.user, signal):
         raise NotAllowed(_("Alleen het loket bevestigt een contactpersoon."))
     contact = _contact(signal, cid)
-    form = ReasonForm(request.POST)
-    return _act(
+    return _with_reason(
         request,
         signal,
-        lambda: contact_confirm(contact=contact, actor=request.user, reason=_reason(form)),
+        partial(contact_confirm, contact=contact),
         _("De contactpersoon is bevestigd."),
-        form=form,
     )
 
 
@@ -313,13 +319,11 @@ def contact_remove_view(request: HttpRequest, pk: int, cid: int) -> HttpResponse
     if not may_remove_contact(request.user, signal):
         raise NotAllowed(_("Alleen het loket verwijdert een contactpersoon."))
     contact = _contact(signal, cid)
-    form = ReasonForm(request.POST)
-    return _act(
+    return _with_reason(
         request,
         signal,
-        lambda: contact_remove(contact=contact, actor=request.user, reason=_reason(form)),
+        partial(contact_remove, contact=contact),
         _("De contactpersoon is verwijderd."),
-        form=form,
     )
 
 
@@ -352,11 +356,9 @@ def addressee_remove_view(request: HttpRequest, pk: int, aid: int) -> HttpRespon
     addressee = _addressee(signal, aid)
     if not may_remove_addressee(request.user, signal):
         raise NotAllowed(_("U mag de geadresseerden van dit signaal niet wijzigen."))
-    form = ReasonForm(request.POST)
-    return _act(
+    return _with_reason(
         request,
         signal,
-        lambda: addressee_remove(addressee=addressee, actor=request.user, reason=_reason(form)),
+        partial(addressee_remove, addressee=addressee),
         _("De geadresseerde is verwijderd."),
-        form=form,
     )

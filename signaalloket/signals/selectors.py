@@ -10,7 +10,8 @@ from .models import Addressee, Signal, Submitter
 # call prefetch_related_objects([signal], ...) with these, which reads nothing when
 # signal_get_for_user has already read them.
 SUBMITTERS = Prefetch(
-    "submitters", queryset=Submitter.objects.select_related("organisation", "approved_by")
+    "submitters",
+    queryset=Submitter.objects.select_related("organisation", "approved_by", "strategic_rep"),
 )
 ADDRESSEES = Prefetch(
     "addressees",
